@@ -1,0 +1,2 @@
+//! Attribution: the cue ("said", "according to") and the speaker of each quotation.
+//! Placeholder: grows with the quote pipeline.

@@ -1,0 +1,2 @@
+//! Sentence and paragraph boundaries (abbreviation-aware). Placeholder: grows with the
+//! quote pipeline.
