@@ -168,3 +168,8 @@ pub fn speaker_of(text: &str, quote: &str) -> Option<String> {
 pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
+
+/// The README's Rust examples, run as doctests so the documentation cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
