@@ -11,3 +11,11 @@ cd "$(dirname "$0")/.."
 cargo build --release
 cargo test -p whosaid --release
 cargo test --release
+
+# The Python package, Datasette and Dask suites install from PyPI into throwaway virtual
+# environments; WHOSAID_QUICK=1 skips them (for offline work).
+if [ "${WHOSAID_QUICK:-0}" != 1 ]; then
+  for suite in scripts/test_python_package.sh scripts/test_datasette.sh scripts/test_dask.sh; do
+    if [ -x "$suite" ]; then "$suite"; fi
+  done
+fi
