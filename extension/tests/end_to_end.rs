@@ -30,7 +30,11 @@ fn extension() -> &'static str {
             .expect("cargo runs");
         assert!(status.success(), "building the extension failed");
         let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-        root().join(target).join("release/libwhosaid").display().to_string()
+        root()
+            .join(target)
+            .join("release/libwhosaid")
+            .display()
+            .to_string()
     })
 }
 
@@ -95,24 +99,61 @@ fn sql_test_scripts_pass_in_the_sqlite3_shell() {
         }
     }
     assert!(cases > 20, "only {cases} SQL cases ran");
-    assert!(failures.is_empty(), "failing SQL cases:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "failing SQL cases:\n{}",
+        failures.join("\n")
+    );
 }
 
 /// Errors are SQL errors that name the function and the problem; the shell survives them.
 #[test]
 fn bad_input_is_a_clear_error_not_a_crash() {
     let cases = [
-        ("SELECT extract_quotes(x'ff00');", "extract_quotes: argument is not valid UTF-8"),
-        ("SELECT extract_entities(x'c3');", "extract_entities: argument is not valid UTF-8"),
-        ("SELECT speaker_of('ok', x'80');", "speaker_of: argument is not valid UTF-8"),
-        ("SELECT * FROM extract_quotes(x'ff');", "extract_quotes: argument is not valid UTF-8"),
-        ("SELECT * FROM extract_entities(x'ff');", "extract_entities: argument is not valid UTF-8"),
-        ("SELECT extract_quotes(42);", "extract_quotes: argument must be TEXT, got INTEGER"),
-        ("SELECT extract_entities(4.2);", "extract_entities: argument must be TEXT, got REAL"),
-        ("SELECT extract_quotes();", "wrong number of arguments to function extract_quotes()"),
-        ("SELECT speaker_of('a');", "wrong number of arguments to function speaker_of()"),
-        ("SELECT * FROM extract_quotes;", "extract_quotes: needs its text argument"),
-        ("SELECT * FROM extract_entities('a', 'b');", "too many arguments on extract_entities"),
+        (
+            "SELECT extract_quotes(x'ff00');",
+            "extract_quotes: argument is not valid UTF-8",
+        ),
+        (
+            "SELECT extract_entities(x'c3');",
+            "extract_entities: argument is not valid UTF-8",
+        ),
+        (
+            "SELECT speaker_of('ok', x'80');",
+            "speaker_of: argument is not valid UTF-8",
+        ),
+        (
+            "SELECT * FROM extract_quotes(x'ff');",
+            "extract_quotes: argument is not valid UTF-8",
+        ),
+        (
+            "SELECT * FROM extract_entities(x'ff');",
+            "extract_entities: argument is not valid UTF-8",
+        ),
+        (
+            "SELECT extract_quotes(42);",
+            "extract_quotes: argument must be TEXT, got INTEGER",
+        ),
+        (
+            "SELECT extract_entities(4.2);",
+            "extract_entities: argument must be TEXT, got REAL",
+        ),
+        (
+            "SELECT extract_quotes();",
+            "wrong number of arguments to function extract_quotes()",
+        ),
+        (
+            "SELECT speaker_of('a');",
+            "wrong number of arguments to function speaker_of()",
+        ),
+        (
+            "SELECT * FROM extract_quotes;",
+            "extract_quotes: needs its text argument",
+        ),
+        (
+            "SELECT * FROM extract_entities('a', 'b');",
+            "too many arguments on extract_entities",
+        ),
     ];
     for (sql, message) in cases {
         let out = sqlite3(&format!("{sql}\nSELECT 'alive';\n"));
@@ -121,7 +162,10 @@ fn bad_input_is_a_clear_error_not_a_crash() {
             "{sql}: expected {message:?}, got {:?}",
             stderr(&out)
         );
-        assert!(stdout(&out).contains("alive"), "{sql}: the shell did not go on");
+        assert!(
+            stdout(&out).contains("alive"),
+            "{sql}: the shell did not go on"
+        );
     }
 }
 
@@ -141,7 +185,11 @@ fn demo_runs() {
     let demo = std::fs::read_to_string(root().join("sql/demo.sql")).expect("demo exists");
     let demo = demo.replace(".load target/release/libwhosaid", "");
     let out = sqlite3(&demo);
-    assert!(out.status.success() && stderr(&out).is_empty(), "{}", stderr(&out));
+    assert!(
+        out.status.success() && stderr(&out).is_empty(),
+        "{}",
+        stderr(&out)
+    );
     let text = stdout(&out);
     assert!(text.contains("Mark Tillman"), "{text}");
     assert!(text.contains("PERSON"), "{text}");
