@@ -1,0 +1,145 @@
+//! Everything known about one text before tagging: tokens, word hashes, gazetteer marks,
+//! which tokens may be part of a name, and document-wide statistics of each word.
+//!
+//! The document statistics give the tagger what a reader uses on an all-caps headline or a
+//! sentence's first word: how the same word is written elsewhere in the article.
+
+use super::gazetteer::Gazetteer;
+use super::tokenize::{
+    F_CAPS_LINE, F_DIGIT, F_LOWER, F_SENT_START, F_UPPER, F_WORD, Token, tokenize,
+};
+use super::word::WordHashes;
+use crate::learn::hash::HashedMap;
+
+/// Elsewhere in the text the word starts with a lowercase letter.
+pub const D_SEEN_LOWER: u8 = 1;
+/// Elsewhere the word is capitalised in mid-sentence, outside a headline.
+pub const D_SEEN_CAP_MID: u8 = 1 << 1;
+/// Elsewhere the word is written in capitals only, outside a headline (an acronym).
+pub const D_SEEN_ALLCAPS_MID: u8 = 1 << 2;
+
+/// A tokenized text with its per-token facts.
+pub struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: Vec<Token>,
+    /// Their hashes.
+    pub words: WordHashes,
+    /// Gazetteer marks; see [`Gazetteer::mark`].
+    pub gaz: Vec<u16>,
+    /// Whether each token may be part of a name (the tagger looks at no other token).
+    pub cand: Vec<bool>,
+    /// Document statistics of each token's word (`D_*` bits).
+    pub stats: Vec<u8>,
+}
+
+impl<'a> Doc<'a> {
+    /// Analyses `text`.
+    pub fn new(text: &'a str) -> Self {
+        let toks = tokenize(text);
+        let words = WordHashes::new(text, &toks);
+        let cand = candidates(text, &toks);
+        let gaz = Gazetteer::get().mark(&toks, &words, |i| cand.get(i).copied().unwrap_or(false));
+        let stats = stats(&toks, &words);
+        Doc {
+            text,
+            toks,
+            words,
+            gaz,
+            cand,
+            stats,
+        }
+    }
+
+    /// The text of token `i` ("" past the ends).
+    #[inline]
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
+    /// The flags of token `i` (0 past the ends).
+    #[inline]
+    pub fn flags(&self, i: usize) -> u16 {
+        self.toks.get(i).map_or(0, |t| t.flags)
+    }
+}
+
+/// Lowercase words that may sit inside a name between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "of", "and", "de", "van", "von", "der", "den", "la", "le", "du", "da", "del", "della", "di",
+    "al", "el", "bin", "ibn", "the", "for", "on", "&", "y", "e", "upon", "dos", "das",
+];
+
+/// Names are capitalised words, a few connectors between them ("Bank of England", "Ludwig
+/// van Beethoven") and numbers opening them ("1860 Munich"). Everything else is tagged O
+/// without scoring, which is most of the speed.
+fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
+    let upper = |i: usize| toks.get(i).is_some_and(|t| t.flags & F_UPPER != 0);
+    (0..toks.len())
+        .map(|i| {
+            let t = toks[i];
+            if t.flags & F_UPPER != 0 {
+                return true;
+            }
+            let w = text.get(t.start..t.end).unwrap_or_default();
+            if i > 0 && upper(i - 1) && (upper(i + 1) || upper(i + 2)) && CONNECTORS.contains(&w) {
+                return true;
+            }
+            t.flags & F_DIGIT != 0 && t.flags & F_LOWER == 0 && upper(i + 1)
+        })
+        .collect()
+}
+
+fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
+    let mut seen: HashedMap<u8> = HashedMap::default();
+    let mut bits = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        let b = if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
+            0
+        } else if t.flags & (F_UPPER | F_LOWER) == F_LOWER {
+            D_SEEN_LOWER
+        } else if t.flags & F_SENT_START != 0 {
+            0
+        } else if t.flags & F_LOWER == 0 && t.flags & F_UPPER != 0 {
+            D_SEEN_ALLCAPS_MID
+        } else if t.flags & F_UPPER != 0 {
+            D_SEEN_CAP_MID
+        } else {
+            0
+        };
+        bits.push(b);
+        if b != 0 {
+            *seen.entry(words.folded(i)).or_insert(0) |= b;
+        }
+    }
+    for (i, b) in bits.iter_mut().enumerate() {
+        *b = seen.get(&words.folded(i)).copied().unwrap_or(0);
+    }
+    bits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_are_capitalised_words_and_connectors() {
+        let d = Doc::new("the Bank of England said of it 1860 Munich");
+        assert_eq!(
+            d.cand,
+            [false, true, true, true, false, false, false, true, true]
+        );
+    }
+
+    #[test]
+    fn stats_see_how_a_word_is_written_elsewhere() {
+        let d = Doc::new("LEICESTER WIN\nThey beat Leicester and the win was late.");
+        assert_eq!(d.stats[0], D_SEEN_CAP_MID);
+        assert_eq!(d.stats[1], D_SEEN_LOWER);
+        assert_eq!(d.stats[2], 0, "a sentence's first word says nothing");
+    }
+}

@@ -1,0 +1,140 @@
+//! Tagger features for one token: the classic set of Ratinov & Roth (2009) minus word
+//! clusters — the word, its shape, prefixes and suffixes, a two-token window each side,
+//! previous tags, gazetteer memberships and how the word is written elsewhere in the
+//! article. Each feature is a template id and a value hash, reduced to a bucket of the
+//! weight table, so extracting features never allocates.
+
+use super::doc::Doc;
+use super::tokenize::{F_CAPS_LINE, F_INIT_UPPER, F_LINE_START, F_LOWER, F_SENT_START, F_UPPER};
+use super::word::fold_char;
+use crate::learn::hash::{self, bucket};
+
+/// Template ids. Changing any of them, or what a template hashes, invalidates the model.
+#[derive(Clone, Copy)]
+#[repr(u32)]
+enum T {
+    Bias = 1,
+    Word,
+    Shape,
+    Pre3,
+    Suf2,
+    Suf3,
+    Suf4,
+    WordM1,
+    WordP1,
+    WordM2,
+    WordP2,
+    ShapeM1,
+    ShapeP1,
+    BigramM1,
+    BigramP1,
+    Prev,
+    Prev2,
+    PrevWord,
+    PrevShape,
+    Position,
+    PositionWord,
+    Gaz,
+    GazM1,
+    GazP1,
+    DocStats,
+    DocStatsShape,
+    ShapeWindow,
+}
+
+/// Appends the feature buckets of token `i` to `out`, given the previous two tags.
+pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Vec<u32>) {
+    let w = &doc.words;
+    let mut f = |t: T, v: u64| out.push(bucket(t as u32, v, bits));
+    let m1 = i.wrapping_sub(1); // past-the-end lookups yield 0
+    let m2 = i.wrapping_sub(2);
+    let word = w.folded(i);
+    let shape = w.shape(i);
+    f(T::Bias, 0);
+    f(T::Word, word);
+    f(T::Shape, shape);
+    let text = doc.word(i);
+    let (pre3, suf2, suf3, suf4) = affixes(text);
+    f(T::Pre3, pre3);
+    f(T::Suf2, suf2);
+    f(T::Suf3, suf3);
+    f(T::Suf4, suf4);
+    f(T::WordM1, w.folded(m1));
+    f(T::WordP1, w.folded(i + 1));
+    f(T::WordM2, w.folded(m2));
+    f(T::WordP2, w.folded(i + 2));
+    f(T::ShapeM1, w.shape(m1));
+    f(T::ShapeP1, w.shape(i + 1));
+    f(
+        T::ShapeWindow,
+        hash::mix(hash::mix(w.shape(m1), shape), w.shape(i + 1)),
+    );
+    f(T::BigramM1, hash::mix(w.folded(m1), word));
+    f(T::BigramP1, hash::mix(word, w.folded(i + 1)));
+    f(T::Prev, u64::from(prev));
+    f(T::Prev2, u64::from(prev) << 8 | u64::from(prev2));
+    f(T::PrevWord, hash::mix(u64::from(prev), word));
+    f(T::PrevShape, hash::mix(u64::from(prev), shape));
+    let flags = doc.flags(i);
+    let pos = u64::from(
+        flags & (F_SENT_START | F_LINE_START | F_CAPS_LINE | F_INIT_UPPER | F_UPPER | F_LOWER),
+    );
+    f(T::Position, pos);
+    f(T::PositionWord, hash::mix(pos, word));
+    for (t, j) in [(T::Gaz, i), (T::GazM1, m1), (T::GazP1, i + 1)] {
+        let mut g = doc.gaz.get(j).copied().unwrap_or(0);
+        while g != 0 {
+            let b = g.trailing_zeros();
+            f(t, u64::from(b));
+            g &= g - 1;
+        }
+    }
+    let stats = u64::from(doc.stats.get(i).copied().unwrap_or(0)) << 16 | pos;
+    f(T::DocStats, stats);
+    f(T::DocStatsShape, hash::mix(stats, shape));
+}
+
+/// Hashes of the folded first three and last two, three and four characters of `text`.
+fn affixes(text: &str) -> (u64, u64, u64, u64) {
+    let mut buf = [0u8; 4];
+    let mut pre = hash::SEED;
+    for c in text.chars().take(3) {
+        pre = hash::bytes(pre, fold_char(c).encode_utf8(&mut buf).as_bytes());
+    }
+    // Suffixes are hashed back to front: only equality matters.
+    let mut suf = [hash::SEED; 4];
+    let mut h = hash::SEED;
+    for (k, c) in text.chars().rev().take(4).enumerate() {
+        h = hash::bytes(h, fold_char(c).encode_utf8(&mut buf).as_bytes());
+        suf[k] = h;
+    }
+    (pre, suf[1], suf[2], suf[3])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_word_same_features_regardless_of_case_in_headlines() {
+        let a = Doc::new("He met Smith today");
+        let b = Doc::new("He met Smith tomorrow");
+        let (mut fa, mut fb) = (Vec::new(), Vec::new());
+        extract(&a, 2, 0, 0, 18, &mut fa);
+        extract(&b, 2, 0, 0, 18, &mut fb);
+        assert_eq!(fa.len(), fb.len());
+        let differ = fa.iter().zip(&fb).filter(|(x, y)| x != y).count();
+        assert!(
+            (2..=6).contains(&differ),
+            "only features of the next word differ: {differ}"
+        );
+        assert!(fa.iter().all(|&f| f < 1 << 18));
+    }
+
+    #[test]
+    fn affixes_of_short_words_are_stable() {
+        assert_eq!(affixes("Al").1, affixes("al").1);
+        assert_ne!(affixes("Kent").2, affixes("Bent").3);
+        let _ = affixes("");
+    }
+}

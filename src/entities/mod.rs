@@ -1,0 +1,66 @@
+//! Named entities: people, organisations, places and other names, each with the fullest
+//! form of the same entity in the text.
+//!
+//! text → [`tokenize`] → [`doc`] (word hashes, [`gazetteer`] marks, candidates, document
+//! statistics) → [`model`] (greedy averaged-perceptron tagger over [`features`]) →
+//! [`consistency`] (one label per name through the article) → [`aliases`] (canonical forms)
+//! → code point offsets.
+
+pub mod aliases;
+pub mod consistency;
+pub mod doc;
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod tokenize;
+#[doc(hidden)]
+pub mod train;
+pub mod word;
+
+use crate::learn::Weights;
+use crate::text::CharOffsets;
+use crate::{Entity, Label};
+use doc::Doc;
+
+/// Finds the named entities of `text`; see [`crate::extract_entities`].
+pub fn extract(text: &str) -> Vec<Entity> {
+    let Some(w) = model::weights() else {
+        return Vec::new();
+    };
+    let doc = Doc::new(text);
+    let spans = tag_spans(&doc, w);
+    let canon = aliases::canonical(&doc, &spans);
+    let bytes = |&(s, e, _): &(usize, usize, Label)| {
+        (
+            doc.toks.get(s).map_or(0, |t| t.start),
+            doc.toks.get(e.wrapping_sub(1)).map_or(0, |t| t.end),
+        )
+    };
+    let map = CharOffsets::new(
+        text,
+        spans.iter().flat_map(|sp| {
+            let (s, e) = bytes(sp);
+            [s, e]
+        }),
+    );
+    spans
+        .iter()
+        .zip(canon)
+        .map(|(sp, canonical)| {
+            let (s, e) = bytes(sp);
+            Entity {
+                text: text.get(s..e).unwrap_or_default().to_string(),
+                start: map.get(s),
+                end: map.get(e),
+                label: sp.2,
+                canonical,
+            }
+        })
+        .collect()
+}
+
+/// Token spans `(first, last + 1, label)` of the entities of `doc`, tagged with `w`.
+pub fn tag_spans(doc: &Doc, w: &Weights) -> Vec<(usize, usize, Label)> {
+    let tags = model::tag(doc, w);
+    consistency::apply(doc, model::spans(&tags))
+}

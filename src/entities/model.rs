@@ -1,0 +1,135 @@
+//! The tagger: BIO tags over tokens, chosen greedily left to right by the averaged
+//! perceptron whose weights are compiled into the binary (`data/ner.model`, trained by
+//! `examples/train_ner.rs`).
+
+use super::doc::Doc;
+use super::features;
+use crate::Label;
+use crate::learn::Weights;
+use std::sync::LazyLock;
+
+/// Number of tags: `O`, then `B-` and `I-` for PERSON, ORG, LOC, MISC in that order.
+pub const TAGS: usize = 9;
+/// The outside tag.
+pub const O: u8 = 0;
+
+static MODEL: LazyLock<Option<Weights>> =
+    LazyLock::new(|| Weights::from_bytes(include_bytes!("../../data/ner.model")));
+
+/// The compiled-in weights, or `None` if they fail to parse (then no entity is tagged).
+pub fn weights() -> Option<&'static Weights> {
+    MODEL.as_ref().filter(|w| w.classes() == TAGS)
+}
+
+/// The `B-` tag of `label`.
+pub fn begin(label: Label) -> u8 {
+    match label {
+        Label::Person => 1,
+        Label::Org => 3,
+        Label::Loc => 5,
+        Label::Misc => 7,
+    }
+}
+
+/// The label of a non-`O` tag.
+pub fn label(tag: u8) -> Label {
+    match tag {
+        1 | 2 => Label::Person,
+        3 | 4 => Label::Org,
+        5 | 6 => Label::Loc,
+        _ => Label::Misc,
+    }
+}
+
+/// Whether `tag` may follow `prev`: an `I-` tag only continues its own label.
+#[inline]
+pub fn allowed(prev: u8, tag: usize) -> bool {
+    tag % 2 == 1 || tag == 0 || usize::from(prev) + 1 == tag || usize::from(prev) == tag
+}
+
+/// Tags `doc` left to right. `choose(i, features, prev)` returns the tag of candidate token
+/// `i`; every other token is `O`. Training passes a `choose` that also updates the model.
+pub fn decode(doc: &Doc, bits: u32, mut choose: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
+    let n = doc.toks.len();
+    let mut tags = vec![O; n];
+    let mut feats = Vec::with_capacity(64);
+    for i in 0..n {
+        if !doc.cand.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let prev = if i > 0 { tags[i - 1] } else { O };
+        let prev2 = if i > 1 { tags[i - 2] } else { O };
+        feats.clear();
+        features::extract(doc, i, prev, prev2, bits, &mut feats);
+        tags[i] = choose(i, &feats, prev);
+    }
+    tags
+}
+
+/// Tags `doc` with the shipped model.
+pub fn tag(doc: &Doc, w: &Weights) -> Vec<u8> {
+    let mut s = [0i32; TAGS];
+    decode(doc, w.bits(), |_, feats, prev| {
+        s = [0; TAGS];
+        w.add_scores(feats, &mut s);
+        best(&s, prev)
+    })
+}
+
+/// The highest-scoring tag allowed after `prev` (ties go to the lower tag, so `O` wins).
+#[inline]
+pub fn best<S: PartialOrd + Copy>(s: &[S; TAGS], prev: u8) -> u8 {
+    let mut best = 0;
+    for t in 1..TAGS {
+        if allowed(prev, t) && s[t] > s[best] {
+            best = t;
+        }
+    }
+    best as u8
+}
+
+/// Entity spans of a tag sequence: `(first token, last token + 1, label)`.
+pub fn spans(tags: &[u8]) -> Vec<(usize, usize, Label)> {
+    let mut out: Vec<(usize, usize, Label)> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        if t == O {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if t % 2 == 0 && last.1 == i && begin(last.2) + 1 == t => last.1 = i + 1,
+            _ => out.push((i, i + 1, label(t))),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_tags_only_continue_their_label() {
+        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2));
+        assert!(allowed(0, 5) && allowed(4, 0));
+        assert_eq!(best(&[0, 0, 9, 0, 0, 0, 0, 0, 0], O), O);
+        assert_eq!(best(&[0, 0, 9, 0, 0, 0, 0, 0, 0], 1), 2);
+    }
+
+    #[test]
+    fn spans_join_begin_and_inside() {
+        // B-PER I-PER O B-LOC B-LOC I-LOC
+        assert_eq!(
+            spans(&[1, 2, 0, 5, 5, 6]),
+            [
+                (0, 2, Label::Person),
+                (3, 4, Label::Loc),
+                (4, 6, Label::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn shipped_model_loads() {
+        assert!(weights().is_some());
+    }
+}
