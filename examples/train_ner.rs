@@ -2,16 +2,17 @@
 //!
 //! ```text
 //! cargo run --release -p whosaid --example train_ner -- \
-//!     TRAIN.jsonl DEV.jsonl data/ner.model [--epochs N] [--bits B] [--seed S]
+//!     TRAIN.jsonl DEV.jsonl data/ner.model [--epochs N] [--fold-epochs N] [--bits B] [--seed S]
 //! ```
 //! TRAIN and DEV are CoNLL-2003 in the JSONL form of the shared data folder (one document a
 //! line, `text` and `entities` with code point offsets and PER/ORG/LOC/MISC labels). Learns
-//! from TRAIN only; DEV picks the epoch. Deterministic for given arguments. Rebuild the
+//! from TRAIN only; DEV picks the epoch. Writes OUT (first pass) and `ner2.model` beside it
+//! (second pass). Deterministic for given arguments. Rebuild the
 //! library afterwards: the model is compiled in.
 
 use std::io::BufRead;
 use whosaid::Label;
-use whosaid::entities::train::{Example, train};
+use whosaid::entities::train::{Example, Settings, train};
 
 fn load(path: &str) -> Vec<Example> {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -62,20 +63,22 @@ fn main() {
             .expect("usage: train_ner TRAIN DEV OUT [--epochs N] [--bits B] [--seed S]")
             .clone()
     });
-    let (epochs, bits, seed) = (opt("--epochs", 12), opt("--bits", 18), opt("--seed", 1996));
+    let set = Settings {
+        epochs: opt("--epochs", 12) as usize,
+        fold_epochs: opt("--fold-epochs", 8) as usize,
+        bits: opt("--bits", 17) as u32,
+        seed: opt("--seed", 1996),
+    };
     let (train_set, dev_set) = (load(&train_path), load(&dev_path));
-    let (w, epoch) = train(
-        &train_set,
-        &dev_set,
-        bits as u32,
-        epochs as usize,
-        seed,
-        |m| eprintln!("{m}"),
+    let (first, second) = train(&train_set, &dev_set, set, |m| eprintln!("{m}"));
+    let second_path = out_path.replace("ner.model", "ner2.model");
+    assert_ne!(
+        second_path, out_path,
+        "OUT must end in ner.model (ner2.model goes beside it)"
     );
-    let bytes = w.to_bytes();
-    std::fs::write(&out_path, &bytes).expect("write model");
-    eprintln!(
-        "kept epoch {epoch}; wrote {out_path} ({} bytes)",
-        bytes.len()
-    );
+    for (w, path) in [(first, &out_path), (second, &second_path)] {
+        let bytes = w.to_bytes();
+        std::fs::write(path, &bytes).expect("write model");
+        eprintln!("wrote {path} ({} bytes)", bytes.len());
+    }
 }

@@ -32,6 +32,9 @@ pub struct Doc<'a> {
     pub cand: Vec<bool>,
     /// Document statistics of each token's word (`D_*` bits).
     pub stats: Vec<u8>,
+    /// What the first tagging pass said about each token and about the other occurrences
+    /// of its word (see [`super::history`]); empty during the first pass.
+    pub hist: Vec<u16>,
 }
 
 impl<'a> Doc<'a> {
@@ -49,6 +52,7 @@ impl<'a> Doc<'a> {
             gaz,
             cand,
             stats,
+            hist: Vec::new(),
         }
     }
 
@@ -71,7 +75,7 @@ impl<'a> Doc<'a> {
 /// Lowercase words that may sit inside a name between capitalised words.
 const CONNECTORS: &[&str] = &[
     "of", "and", "de", "van", "von", "der", "den", "la", "le", "du", "da", "del", "della", "di",
-    "al", "el", "bin", "ibn", "the", "for", "on", "&", "y", "e", "upon", "dos", "das",
+    "al", "el", "bin", "ibn", "the", "for", "on", "&", "y", "e", "upon", "dos", "das", "in",
 ];
 
 /// Names are capitalised words, a few connectors between them ("Bank of England", "Ludwig
@@ -79,19 +83,23 @@ const CONNECTORS: &[&str] = &[
 /// without scoring, which is most of the speed.
 fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
     let upper = |i: usize| toks.get(i).is_some_and(|t| t.flags & F_UPPER != 0);
-    (0..toks.len())
-        .map(|i| {
-            let t = toks[i];
-            if t.flags & F_UPPER != 0 {
-                return true;
-            }
+    let mut cand = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        let prev = i > 0 && cand.get(i - 1).copied().unwrap_or(false);
+        let c = if t.flags & F_UPPER != 0 {
+            true
+        } else if t.flags & F_DIGIT != 0 && t.flags & F_LOWER == 0 {
+            // "1860 Munich", but not the score in "Detroit 4 Kansas City".
+            upper(i + 1) && !upper(i.wrapping_sub(1))
+        } else {
             let w = text.get(t.start..t.end).unwrap_or_default();
-            if i > 0 && upper(i - 1) && (upper(i + 1) || upper(i + 2)) && CONNECTORS.contains(&w) {
-                return true;
-            }
-            t.flags & F_DIGIT != 0 && t.flags & F_LOWER == 0 && upper(i + 1)
-        })
-        .collect()
+            // "Queen's Park": a possessive may continue a name, a connector may join two.
+            let possessive = matches!(w, "'s" | "\u{2019}s");
+            prev && (possessive || ((upper(i + 1) || upper(i + 2)) && CONNECTORS.contains(&w)))
+        };
+        cand.push(c);
+    }
+    cand
 }
 
 fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
@@ -133,6 +141,10 @@ mod tests {
             d.cand,
             [false, true, true, true, false, false, false, true, true]
         );
+        let d = Doc::new("Joost van der Westhuizen at Queen's Park, Detroit 4 Kansas City");
+        assert_eq!(d.cand[..4], [true; 4]);
+        assert!(!d.cand[4] && d.cand[6] && d.cand[7]);
+        assert!(!d.cand[10], "a score between two names is not part of one");
     }
 
     #[test]

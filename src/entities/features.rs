@@ -5,6 +5,7 @@
 //! weight table, so extracting features never allocates.
 
 use super::doc::Doc;
+use super::history::{HIST_MAJORITY, HIST_TAG_SHIFT, HIST_WORD};
 use super::tokenize::{F_CAPS_LINE, F_INIT_UPPER, F_LINE_START, F_LOWER, F_SENT_START, F_UPPER};
 use super::word::fold_char;
 use crate::learn::hash::{self, bucket};
@@ -40,6 +41,17 @@ enum T {
     DocStats,
     DocStatsShape,
     ShapeWindow,
+    Exact,
+    Pre1,
+    Pre2,
+    Pre4,
+    Suf1,
+    Hist,
+    HistShape,
+    HistM1,
+    HistP1,
+    Stage1,
+    Stage1Window,
 }
 
 /// Appends the feature buckets of token `i` to `out`, given the previous two tags.
@@ -54,7 +66,13 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Ve
     f(T::Word, word);
     f(T::Shape, shape);
     let text = doc.word(i);
-    let (pre3, suf2, suf3, suf4) = affixes(text);
+    let a = affixes(text);
+    let (pre3, suf2, suf3, suf4) = (a.pre[2], a.suf[1], a.suf[2], a.suf[3]);
+    f(T::Exact, hash::bytes(hash::SEED, text.as_bytes()));
+    f(T::Pre1, a.pre[0]);
+    f(T::Pre2, a.pre[1]);
+    f(T::Pre4, a.pre[3]);
+    f(T::Suf1, a.suf[0]);
     f(T::Pre3, pre3);
     f(T::Suf2, suf2);
     f(T::Suf3, suf3);
@@ -92,23 +110,47 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Ve
     let stats = u64::from(doc.stats.get(i).copied().unwrap_or(0)) << 16 | pos;
     f(T::DocStats, stats);
     f(T::DocStatsShape, hash::mix(stats, shape));
+    if !doc.hist.is_empty() {
+        let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
+        let (own, m1, p1) = (h(i), h(m1), h(i + 1));
+        f(T::Hist, u64::from(own & HIST_WORD));
+        f(T::HistShape, hash::mix(u64::from(own & HIST_WORD), shape));
+        f(T::HistM1, u64::from(m1 & HIST_MAJORITY));
+        f(T::HistP1, u64::from(p1 & HIST_MAJORITY));
+        f(T::Stage1, u64::from(own >> HIST_TAG_SHIFT));
+        f(
+            T::Stage1Window,
+            u64::from(m1 >> HIST_TAG_SHIFT) << 16
+                | u64::from(own >> HIST_TAG_SHIFT) << 8
+                | u64::from(p1 >> HIST_TAG_SHIFT),
+        );
+    }
 }
 
-/// Hashes of the folded first three and last two, three and four characters of `text`.
-fn affixes(text: &str) -> (u64, u64, u64, u64) {
+/// Hashes of the folded first and last one to four characters of a word.
+struct Affixes {
+    pre: [u64; 4],
+    suf: [u64; 4],
+}
+
+fn affixes(text: &str) -> Affixes {
     let mut buf = [0u8; 4];
-    let mut pre = hash::SEED;
-    for c in text.chars().take(3) {
-        pre = hash::bytes(pre, fold_char(c).encode_utf8(&mut buf).as_bytes());
+    let mut a = Affixes {
+        pre: [hash::SEED; 4],
+        suf: [hash::SEED; 4],
+    };
+    let mut h = hash::SEED;
+    for (k, c) in text.chars().take(4).enumerate() {
+        h = hash::bytes(h, fold_char(c).encode_utf8(&mut buf).as_bytes());
+        a.pre[k..].iter_mut().for_each(|p| *p = h);
     }
     // Suffixes are hashed back to front: only equality matters.
-    let mut suf = [hash::SEED; 4];
     let mut h = hash::SEED;
     for (k, c) in text.chars().rev().take(4).enumerate() {
         h = hash::bytes(h, fold_char(c).encode_utf8(&mut buf).as_bytes());
-        suf[k] = h;
+        a.suf[k..].iter_mut().for_each(|p| *p = h);
     }
-    (pre, suf[1], suf[2], suf[3])
+    a
 }
 
 #[cfg(test)]
@@ -133,8 +175,14 @@ mod tests {
 
     #[test]
     fn affixes_of_short_words_are_stable() {
-        assert_eq!(affixes("Al").1, affixes("al").1);
-        assert_ne!(affixes("Kent").2, affixes("Bent").3);
+        assert_eq!(affixes("Al").suf[1], affixes("al").suf[1]);
+        assert_eq!(affixes("Kent").suf[2], affixes("Bent").suf[2]);
+        assert_ne!(affixes("Kent").pre[0], affixes("Bent").pre[0]);
+        assert_eq!(
+            affixes("Al").pre[3],
+            affixes("Al").pre[1],
+            "short words repeat their longest"
+        );
         let _ = affixes("");
     }
 }

@@ -11,6 +11,7 @@ pub mod consistency;
 pub mod doc;
 pub mod features;
 pub mod gazetteer;
+pub mod history;
 pub mod model;
 pub mod tokenize;
 #[doc(hidden)]
@@ -24,11 +25,11 @@ use doc::Doc;
 
 /// Finds the named entities of `text`; see [`crate::extract_entities`].
 pub fn extract(text: &str) -> Vec<Entity> {
-    let Some(w) = model::weights() else {
+    let Some(m) = model::models() else {
         return Vec::new();
     };
-    let doc = Doc::new(text);
-    let spans = tag_spans(&doc, w);
+    let mut doc = Doc::new(text);
+    let spans = tag_spans(&mut doc, &m.first, m.second.as_ref());
     let canon = aliases::canonical(&doc, &spans);
     let bytes = |&(s, e, _): &(usize, usize, Label)| {
         (
@@ -59,8 +60,13 @@ pub fn extract(text: &str) -> Vec<Entity> {
         .collect()
 }
 
-/// Token spans `(first, last + 1, label)` of the entities of `doc`, tagged with `w`.
-pub fn tag_spans(doc: &Doc, w: &Weights) -> Vec<(usize, usize, Label)> {
-    let tags = model::tag(doc, w);
+/// Token spans `(first, last + 1, label)` of the entities of `doc`, tagged with `first`
+/// and, when given, `second`.
+pub fn tag_spans(
+    doc: &mut Doc,
+    first: &Weights,
+    second: Option<&Weights>,
+) -> Vec<(usize, usize, Label)> {
+    let tags = model::tag_two(doc, first, second);
     consistency::apply(doc, model::spans(&tags))
 }

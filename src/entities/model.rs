@@ -13,12 +13,38 @@ pub const TAGS: usize = 9;
 /// The outside tag.
 pub const O: u8 = 0;
 
-static MODEL: LazyLock<Option<Weights>> =
-    LazyLock::new(|| Weights::from_bytes(include_bytes!("../../data/ner.model")));
+/// The two passes' weights: the first pass sees the text, the second also the first pass's
+/// tags of every occurrence of each word ([`super::history`]).
+pub struct Models {
+    /// First-pass weights (`data/ner.model`).
+    pub first: Weights,
+    /// Second-pass weights (`data/ner2.model`); without them the first pass is final.
+    pub second: Option<Weights>,
+}
+
+static MODELS: LazyLock<Option<Models>> = LazyLock::new(|| {
+    let ok = |w: Weights| (w.classes() == TAGS).then_some(w);
+    let first = Weights::from_bytes(include_bytes!("../../data/ner.model")).and_then(ok)?;
+    let second = Weights::from_bytes(include_bytes!("../../data/ner2.model")).and_then(ok);
+    Some(Models { first, second })
+});
 
 /// The compiled-in weights, or `None` if they fail to parse (then no entity is tagged).
-pub fn weights() -> Option<&'static Weights> {
-    MODEL.as_ref().filter(|w| w.classes() == TAGS)
+pub fn models() -> Option<&'static Models> {
+    MODELS.as_ref()
+}
+
+/// Tags `doc` with both passes (leaves the history in `doc.hist`).
+pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<u8> {
+    doc.hist.clear();
+    let tags = tag(doc, first);
+    match second {
+        Some(w) => {
+            doc.hist = super::history::compute(doc, &tags);
+            tag(doc, w)
+        }
+        None => tags,
+    }
 }
 
 /// The `B-` tag of `label`.
@@ -68,10 +94,9 @@ pub fn decode(doc: &Doc, bits: u32, mut choose: impl FnMut(usize, &[u32], u8) ->
 
 /// Tags `doc` with the shipped model.
 pub fn tag(doc: &Doc, w: &Weights) -> Vec<u8> {
-    let mut s = [0i32; TAGS];
     decode(doc, w.bits(), |_, feats, prev| {
-        s = [0; TAGS];
-        w.add_scores(feats, &mut s);
+        let mut s = [0i32; TAGS];
+        w.add_scores_n(feats, &mut s);
         best(&s, prev)
     })
 }
@@ -130,6 +155,6 @@ mod tests {
 
     #[test]
     fn shipped_model_loads() {
-        assert!(weights().is_some());
+        assert!(models().is_some_and(|m| m.second.is_some()));
     }
 }

@@ -67,6 +67,9 @@ fn shape_class(c: char) -> char {
 /// Hashes of the folded form and of the shape, where runs of one class longer than three are
 /// cut to three ("Leicestershire" is `Xxxx`, "UN" is `XX`, "1996-08-30" is `dddd-dd-dd`).
 pub fn hash_word(w: &str) -> (u64, u64) {
+    if w.is_ascii() {
+        return hash_ascii(w.as_bytes());
+    }
     let (mut f, mut s) = (hash::SEED, hash::SEED);
     let (mut last, mut run) = ('\0', 0);
     let mut buf = [0u8; 4];
@@ -82,6 +85,28 @@ pub fn hash_word(w: &str) -> (u64, u64) {
     (f, s)
 }
 
+/// [`hash_word`] for ASCII words, byte by byte (same results).
+#[inline]
+fn hash_ascii(w: &[u8]) -> (u64, u64) {
+    let (mut f, mut s) = (hash::SEED, hash::SEED);
+    let (mut last, mut run) = (0u8, 0);
+    for &b in w {
+        let (folded, class) = match b {
+            b'A'..=b'Z' => (b + 32, b'X'),
+            b'a'..=b'z' => (b, b'x'),
+            b'0'..=b'9' => (b'0', b'd'),
+            _ => (b, b),
+        };
+        f = hash::byte(f, folded);
+        run = if class == last { run + 1 } else { 1 };
+        last = class;
+        if run <= 3 {
+            s = hash::byte(s, class);
+        }
+    }
+    (f, s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +117,19 @@ mod tests {
         assert_eq!(hash_word("1996").0, hash_word("2024").0);
         assert_eq!(hash_word("O’Neill").0, hash_word("O'Neill").0);
         assert_ne!(hash_word("Paris").0, hash_word("Paris.").0);
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_the_general_path() {
+        for w in ["Leicestershire", "U.S.", "1996-08-30", "AT&T", "x"] {
+            let mut f = hash::SEED;
+            let mut buf = [0u8; 4];
+            for c in w.chars() {
+                f = hash::bytes(f, fold_char(c).encode_utf8(&mut buf).as_bytes());
+            }
+            assert_eq!(hash_ascii(w.as_bytes()).0, f);
+        }
+        assert_eq!(hash_word("Zurich").1, hash_word("Zürich").1);
     }
 
     #[test]

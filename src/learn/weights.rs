@@ -1,11 +1,13 @@
 //! Run-time side: quantised weights, their compact byte format and scoring.
 //!
-//! Format (little endian): magic `WSLW`, version byte `1`, `bits: u8`, `classes: u16`,
-//! `scale: f32`, then the `2^bits * classes` weights as a stream of zigzag LEB128 varints in
-//! which a `0` is followed by the length of a run of zeros. Hashed tables are mostly zeros,
-//! so this is several times smaller than the dense `i16` array it expands to at load.
+//! Format (little endian): magic `WSLW`, version byte `2`, `bits: u8`, `classes: u16`,
+//! `scale: f32`, a bitmap of the `2^bits` buckets (bit set: the bucket has a nonzero weight),
+//! then `classes` `i16` weights for each set bucket, in order. Most buckets of a hashed table
+//! are empty, so this is a fraction of the dense table, and it expands with plain copies,
+//! which keeps the first call fast.
 
 const MAGIC: &[u8; 4] = b"WSLW";
+const VERSION: u8 = 2;
 
 /// Quantised weights: one `i16` per (bucket, class), real weight = value × `scale`.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +49,11 @@ impl Weights {
         self.classes
     }
 
+    /// The real value of one quantised unit.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
     /// Adds the integer scores of every class for `feats` into `out` (length [`Self::classes`]).
     #[inline]
     pub fn add_scores(&self, feats: &[u32], out: &mut [i32]) {
@@ -60,6 +67,28 @@ impl Weights {
         }
     }
 
+    /// [`Self::add_scores`] for a class count known at compile time (lets the compiler
+    /// unroll and vectorise); returns false, scoring nothing, if `N` is not the class count.
+    #[inline]
+    pub fn add_scores_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
+        if N != self.classes {
+            return false;
+        }
+        for &f in feats {
+            let base = f as usize * N;
+            if let Some(row) = self
+                .w
+                .get(base..base + N)
+                .and_then(|r| <&[i16; N]>::try_from(r).ok())
+            {
+                for k in 0..N {
+                    out[k] += i32::from(row[k]);
+                }
+            }
+        }
+        true
+    }
+
     /// The best class among those `allowed`, or `None` when no class is allowed.
     pub fn best(&self, feats: &[u32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
         let mut s = vec![0i32; self.classes];
@@ -71,31 +100,27 @@ impl Weights {
             .map(|(c, _)| c)
     }
 
-    /// The real value of one quantised unit.
-    pub fn scale(&self) -> f32 {
-        self.scale
-    }
-
     /// Serialises to the compact format described in the module docs.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.w.len() / 2);
         out.extend_from_slice(MAGIC);
-        out.push(1);
+        out.push(VERSION);
         out.push(self.bits as u8);
         out.extend_from_slice(&(self.classes as u16).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        let mut i = 0;
-        while i < self.w.len() {
-            let v = self.w[i];
-            if v == 0 {
-                let run = self.w[i..].iter().take_while(|&&x| x == 0).count();
-                out.push(0);
-                put_varint(&mut out, run as u64);
-                i += run;
-            } else {
-                let z = ((i32::from(v) << 1) ^ (i32::from(v) >> 31)) as u64;
-                put_varint(&mut out, z);
-                i += 1;
+        let rows: Vec<&[i16]> = self.w.chunks(self.classes.max(1)).collect();
+        for group in rows.chunks(8) {
+            let mut bits = 0u8;
+            for (k, row) in group.iter().enumerate() {
+                if row.iter().any(|&v| v != 0) {
+                    bits |= 1 << k;
+                }
+            }
+            out.push(bits);
+        }
+        for row in rows.iter().filter(|r| r.iter().any(|&v| v != 0)) {
+            for v in row.iter() {
+                out.extend_from_slice(&v.to_le_bytes());
             }
         }
         out
@@ -103,30 +128,33 @@ impl Weights {
 
     /// Parses the compact format; `None` on any malformed or truncated input.
     pub fn from_bytes(data: &[u8]) -> Option<Self> {
-        let (head, mut rest) = (data.get(..12)?, data.get(12..)?);
-        if head.get(..4)? != MAGIC || head[4] != 1 {
+        let head = data.get(..12)?;
+        if head.get(..4)? != MAGIC || head[4] != VERSION {
             return None;
         }
         let bits = u32::from(head[5]);
-        if !(1..=28).contains(&bits) {
+        if !(3..=28).contains(&bits) {
             return None;
         }
         let classes = usize::from(u16::from_le_bytes([head[6], head[7]]));
+        if classes == 0 {
+            return None;
+        }
         let scale = f32::from_le_bytes([head[8], head[9], head[10], head[11]]);
-        let n = (1usize << bits).checked_mul(classes)?;
-        let mut w = Vec::with_capacity(n);
-        while w.len() < n {
-            let z = get_varint(&mut rest)?;
-            if z == 0 {
-                let run = usize::try_from(get_varint(&mut rest)?).ok()?;
-                if run > n - w.len() {
-                    return None;
+        let nrows = 1usize << bits;
+        let bitmap = data.get(12..12 + nrows / 8)?;
+        let mut rows = data.get(12 + nrows / 8..)?.chunks_exact(2 * classes);
+        let mut w = vec![0i16; nrows * classes];
+        for (r, dst) in w.chunks_mut(classes).enumerate() {
+            if bitmap.get(r / 8).is_some_and(|b| b & (1 << (r % 8)) != 0) {
+                let src = rows.next()?;
+                for (d, pair) in dst.iter_mut().zip(src.chunks_exact(2)) {
+                    *d = i16::from_le_bytes([pair[0], pair[1]]);
                 }
-                w.resize(w.len() + run, 0);
-            } else {
-                let v = ((z >> 1) as i64) ^ -((z & 1) as i64);
-                w.push(i16::try_from(v).ok()?);
             }
+        }
+        if rows.next().is_some() || !rows.remainder().is_empty() {
+            return None;
         }
         Some(Weights {
             bits,
@@ -137,27 +165,6 @@ impl Weights {
     }
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn get_varint(data: &mut &[u8]) -> Option<u64> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let (&b, rest) = data.split_first()?;
-        *data = rest;
-        v |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return Some(v);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,15 +172,15 @@ mod tests {
     #[test]
     fn round_trips_through_bytes() {
         let mut real = vec![0.0f32; 16 * 3];
-        real[4] = 1.5;
+        real[4] = 1.5; // bucket 1
         real[5] = -0.25;
-        real[40] = -3.0;
+        real[40] = -3.0; // bucket 13
         let w = Weights::quantise(4, 3, &real);
         let bytes = w.to_bytes();
-        assert!(
-            bytes.len() < 40,
-            "zero runs are compressed: {} bytes",
-            bytes.len()
+        assert_eq!(
+            bytes.len(),
+            12 + 2 + 2 * 3 * 2,
+            "only nonzero buckets are stored"
         );
         assert_eq!(Weights::from_bytes(&bytes), Some(w));
     }
@@ -182,18 +189,25 @@ mod tests {
     fn rejects_malformed_bytes() {
         let w = Weights::quantise(4, 3, &[1.0; 48]).to_bytes();
         assert_eq!(Weights::from_bytes(&w[..w.len() - 1]), None);
+        let mut longer = w.clone();
+        longer.extend_from_slice(&[0, 0]);
+        assert_eq!(Weights::from_bytes(&longer), None);
         assert_eq!(Weights::from_bytes(b"nope"), None);
         assert_eq!(Weights::from_bytes(&[]), None);
     }
 
     #[test]
     fn scores_pick_the_heaviest_allowed_class() {
-        let mut real = vec![0.0f32; 4 * 2];
+        let mut real = vec![0.0f32; 8 * 2];
         real[2] = 1.0; // bucket 1, class 0
         real[3] = 2.0; // bucket 1, class 1
-        let w = Weights::quantise(2, 2, &real);
+        let w = Weights::quantise(3, 2, &real);
         assert_eq!(w.best(&[1], |_| true), Some(1));
         assert_eq!(w.best(&[1], |c| c == 0), Some(0));
         assert_eq!(w.best(&[1], |_| false), None);
+        let mut s = [0i32; 2];
+        assert!(w.add_scores_n(&[1, 1], &mut s));
+        assert_eq!(s[1], 2 * i32::from(i16::MAX));
+        assert!(!w.add_scores_n(&[1], &mut [0i32; 3]));
     }
 }
