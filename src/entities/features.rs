@@ -58,8 +58,26 @@ enum T {
 pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Vec<u32>) {
     let w = &doc.words;
     let mut f = |t: T, v: u64| out.push(bucket(t as u32, v, bits));
-    let m1 = i.wrapping_sub(1); // past-the-end lookups yield 0
-    let m2 = i.wrapping_sub(2);
+    // Context stops at line ends (a line is a sentence or a headline); lookups past the
+    // text's ends or a line's ends yield 0.
+    let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
+    let none = usize::MAX;
+    let m1 = if starts_line(i) {
+        none
+    } else {
+        i.wrapping_sub(1)
+    };
+    let m2 = if m1 == none || starts_line(m1) {
+        none
+    } else {
+        i.wrapping_sub(2)
+    };
+    let p1 = if starts_line(i + 1) { none } else { i + 1 };
+    let p2 = if p1 == none || starts_line(i + 2) {
+        none
+    } else {
+        i + 2
+    };
     let word = w.folded(i);
     let shape = w.shape(i);
     f(T::Bias, 0);
@@ -78,17 +96,17 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Ve
     f(T::Suf3, suf3);
     f(T::Suf4, suf4);
     f(T::WordM1, w.folded(m1));
-    f(T::WordP1, w.folded(i + 1));
+    f(T::WordP1, w.folded(p1));
     f(T::WordM2, w.folded(m2));
-    f(T::WordP2, w.folded(i + 2));
+    f(T::WordP2, w.folded(p2));
     f(T::ShapeM1, w.shape(m1));
-    f(T::ShapeP1, w.shape(i + 1));
+    f(T::ShapeP1, w.shape(p1));
     f(
         T::ShapeWindow,
-        hash::mix(hash::mix(w.shape(m1), shape), w.shape(i + 1)),
+        hash::mix(hash::mix(w.shape(m1), shape), w.shape(p1)),
     );
     f(T::BigramM1, hash::mix(w.folded(m1), word));
-    f(T::BigramP1, hash::mix(word, w.folded(i + 1)));
+    f(T::BigramP1, hash::mix(word, w.folded(p1)));
     f(T::Prev, u64::from(prev));
     f(T::Prev2, u64::from(prev) << 8 | u64::from(prev2));
     f(T::PrevWord, hash::mix(u64::from(prev), word));
@@ -99,7 +117,7 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Ve
     );
     f(T::Position, pos);
     f(T::PositionWord, hash::mix(pos, word));
-    for (t, j) in [(T::Gaz, i), (T::GazM1, m1), (T::GazP1, i + 1)] {
+    for (t, j) in [(T::Gaz, i), (T::GazM1, m1), (T::GazP1, p1)] {
         let mut g = doc.gaz.get(j).copied().unwrap_or(0);
         while g != 0 {
             let b = g.trailing_zeros();
@@ -112,7 +130,7 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Ve
     f(T::DocStatsShape, hash::mix(stats, shape));
     if !doc.hist.is_empty() {
         let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
-        let (own, m1, p1) = (h(i), h(m1), h(i + 1));
+        let (own, m1, p1) = (h(i), h(m1), h(p1));
         f(T::Hist, u64::from(own & HIST_WORD));
         f(T::HistShape, hash::mix(u64::from(own & HIST_WORD), shape));
         f(T::HistM1, u64::from(m1 & HIST_MAJORITY));

@@ -4,6 +4,7 @@
 
 use super::doc::Doc;
 use super::features;
+use super::tokenize::F_LINE_START;
 use crate::Label;
 use crate::learn::Weights;
 use std::sync::LazyLock;
@@ -83,8 +84,18 @@ pub fn decode(doc: &Doc, bits: u32, mut choose: impl FnMut(usize, &[u32], u8) ->
         if !doc.cand.get(i).copied().unwrap_or(false) {
             continue;
         }
-        let prev = if i > 0 { tags[i - 1] } else { O };
-        let prev2 = if i > 1 { tags[i - 2] } else { O };
+        // Names never run across a line end.
+        let line_start = |j: usize| doc.flags(j) & F_LINE_START != 0;
+        let prev = if i > 0 && !line_start(i) {
+            tags[i - 1]
+        } else {
+            O
+        };
+        let prev2 = if i > 1 && !line_start(i) && !line_start(i - 1) {
+            tags[i - 2]
+        } else {
+            O
+        };
         feats.clear();
         features::extract(doc, i, prev, prev2, bits, &mut feats);
         tags[i] = choose(i, &feats, prev);
