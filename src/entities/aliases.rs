@@ -15,6 +15,9 @@ const MAX_NAME: usize = 8;
 
 type Span = (usize, usize, Label);
 
+/// Mixed into acronym keys so they never meet word keys.
+const ACRONYM: u64 = 0xac;
+
 /// The canonical form of each span of `spans`, in order. Linear in the number of spans:
 /// every candidate long form is found through a hash index, never by comparing all pairs.
 pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<String> {
@@ -41,17 +44,20 @@ pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<String> {
     };
     for (j, o) in spans.iter().enumerate() {
         let len = o.1 - o.0;
+        // Headlines in capitals ("LONDON DERBY") are no one's long form.
+        if is_caps(doc, o) {
+            continue;
+        }
+        body.entry(words(o.0, o.1, o.2)).or_insert(j);
         if len <= MAX_NAME {
             for k in 1..len {
                 keep(&mut fuller, words(o.0, o.0 + k, o.2), j);
                 keep(&mut fuller, words(o.1 - k, o.1, o.2), j);
             }
         }
+        // Acronyms match whatever label the long form got: initials are evidence enough.
         if let Some(h) = initials(text(o)) {
-            keep(&mut fuller, hash::mix(h, o.2 as u64), j);
-        }
-        if !is_caps(doc, o) {
-            body.entry(words(o.0, o.1, o.2)).or_insert(j);
+            keep(&mut fuller, hash::mix(h, ACRONYM), j);
         }
     }
     spans
@@ -60,7 +66,7 @@ pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<String> {
             let own = words(sp.0, sp.1, sp.2);
             let long = fuller
                 .get(&own)
-                .or_else(|| acronym(text(sp)).and_then(|h| fuller.get(&hash::mix(h, sp.2 as u64))));
+                .or_else(|| acronym(text(sp)).and_then(|h| fuller.get(&hash::mix(h, ACRONYM))));
             let long = long
                 .and_then(|&j| spans.get(j))
                 .filter(|o| o.1 - o.0 > sp.1 - sp.0 || acronym(text(sp)).is_some());
@@ -160,6 +166,15 @@ mod tests {
             &[(0, 1, Label::Org), (2, 3, Label::Org)],
         );
         assert_eq!(c, ["Kent", "Kent"]);
+    }
+
+    #[test]
+    fn headlines_are_no_long_form() {
+        let c = canon(
+            "LONDON DERBY\nRain in London.",
+            &[(0, 2, Label::Loc), (4, 5, Label::Loc)],
+        );
+        assert_eq!(c[1], "London");
     }
 
     #[test]

@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn full_names_follow_their_short_forms() {
-        let doc = Doc::new("Ann Lee spoke. Lee said no. Lee left.");
+        let doc = Doc::new("Ann Lee spoke. Lee said yes. Lee left.");
         let spans = vec![
             (0, 2, Label::Org),
             (4, 5, Label::Person),

@@ -45,8 +45,8 @@ impl Token {
 /// Words that keep a following period as part of the token.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "bros", "gen",
-    "gov", "sen", "rep", "lt", "col", "capt", "sgt", "maj", "adm", "prof", "rev", "mt", "ft", "no",
-    "vs", "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec", "calif", "fla", "mass", "conn",
+    "gov", "sen", "rep", "lt", "col", "capt", "sgt", "maj", "adm", "prof", "rev", "mt", "ft", "vs",
+    "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec", "calif", "fla", "mass", "conn",
     "wash", "mich", "wisc", "colo", "ariz", "tex", "penn", "ill", "ind", "minn", "okla", "ore",
     "tenn", "va", "ky", "la", "md", "mo", "nev", "ala", "ark", "del", "kan", "neb", "wyo",
 ];
@@ -204,9 +204,11 @@ fn is_possessive(b: &[u8], i: usize) -> bool {
     matches!(b.get(i), Some(b's' | b'S')) && !alnum_at(b, i + 1)
 }
 
+/// Capitalised abbreviations only ("Calif.", "Inc."): "ill." or "no." ends a sentence.
 fn is_abbreviation(word: Option<&[u8]>) -> bool {
     word.is_some_and(|w| {
         w.len() <= 5
+            && (w.first().is_some_and(u8::is_ascii_uppercase) || w == b"vs")
             && ABBREVIATIONS
                 .iter()
                 .any(|a| a.as_bytes().eq_ignore_ascii_case(w))
@@ -252,6 +254,10 @@ mod tests {
             ]
         );
         assert_eq!(words("cost US$ 5"), ["cost", "US$", "5"]);
+        assert_eq!(
+            words("No. He fell ill."),
+            ["No", ".", "He", "fell", "ill", "."]
+        );
     }
 
     #[test]
