@@ -25,8 +25,8 @@ pub struct Models {
 
 static MODELS: LazyLock<Option<Models>> = LazyLock::new(|| {
     let ok = |w: Weights| (w.classes() == TAGS).then_some(w);
-    let first = Weights::from_bytes(include_bytes!("../../data/ner.model")).and_then(ok)?;
-    let second = Weights::from_bytes(include_bytes!("../../data/ner2.model")).and_then(ok);
+    let first = Weights::from_static(include_bytes!("../../data/ner.model")).and_then(ok)?;
+    let second = Weights::from_static(include_bytes!("../../data/ner2.model")).and_then(ok);
     Some(Models { first, second })
 });
 

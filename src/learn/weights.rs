@@ -6,17 +6,27 @@
 //! are empty, so this is a fraction of the dense table, and it expands with plain copies,
 //! which keeps the first call fast.
 
+use std::borrow::Cow;
+
 const MAGIC: &[u8; 4] = b"WSLW";
 const VERSION: u8 = 2;
 
 /// Quantised weights: one `i16` per (bucket, class), real weight = value × `scale`.
+///
+/// Kept in the serialised form itself (borrowed from the binary when compiled in), plus a
+/// small rank table over the bitmap: loading costs one pass over the bitmap, not a copy of
+/// the table, and the working set while scoring is the bitmap, the ranks and the rows used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
     bits: u32,
     classes: usize,
     scale: f32,
-    w: Vec<i16>,
+    data: Cow<'static, [u8]>,
+    /// Number of set bits before each 64-bucket block of the bitmap.
+    rank: Vec<u32>,
 }
+
+const HEAD: usize = 12;
 
 impl Weights {
     /// Quantises `2^bits * classes` real weights (bucket-major) to `i16`.
@@ -27,15 +37,20 @@ impl Weights {
         } else {
             1.0
         };
-        let w = real
+        let q: Vec<i16> = real
             .iter()
             .map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
             .collect();
-        Weights {
-            bits,
-            classes,
-            scale,
-            w,
+        let bytes = encode(bits, classes, scale, &q);
+        match Self::parse(Cow::Owned(bytes)) {
+            Some(w) => w,
+            None => Weights {
+                bits,
+                classes,
+                scale,
+                data: Cow::Owned(Vec::new()),
+                rank: Vec::new(),
+            },
         }
     }
 
@@ -54,35 +69,48 @@ impl Weights {
         self.scale
     }
 
+    /// The stored weights of bucket `f` (`None`: all zero), as `classes` little-endian `i16`.
+    #[inline]
+    fn row(&self, f: u32) -> Option<&[u8]> {
+        let f = f as usize;
+        let block = f / 64;
+        let at = HEAD + block * 8;
+        let word = u64::from_le_bytes(self.data.get(at..at + 8)?.try_into().ok()?);
+        let below = word & ((1u64 << (f % 64)) - 1);
+        if word >> (f % 64) & 1 == 0 {
+            return None;
+        }
+        let idx = *self.rank.get(block)? as usize + below.count_ones() as usize;
+        let row = 2 * self.classes;
+        let start = HEAD + (1usize << self.bits) / 8 + idx * row;
+        self.data.get(start..start + row)
+    }
+
     /// Adds the integer scores of every class for `feats` into `out` (length [`Self::classes`]).
     #[inline]
     pub fn add_scores(&self, feats: &[u32], out: &mut [i32]) {
         for &f in feats {
-            let base = f as usize * self.classes;
-            if let Some(row) = self.w.get(base..base + self.classes) {
-                for (s, &w) in out.iter_mut().zip(row) {
-                    *s += i32::from(w);
+            if let Some(row) = self.row(f) {
+                for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
+                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
                 }
             }
         }
     }
 
     /// [`Self::add_scores`] for a class count known at compile time (lets the compiler
-    /// unroll and vectorise); returns false, scoring nothing, if `N` is not the class count.
+    /// unroll); returns false, scoring nothing, if `N` is not the class count.
     #[inline]
     pub fn add_scores_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
         if N != self.classes {
             return false;
         }
         for &f in feats {
-            let base = f as usize * N;
-            if let Some(row) = self
-                .w
-                .get(base..base + N)
-                .and_then(|r| <&[i16; N]>::try_from(r).ok())
-            {
-                for k in 0..N {
-                    out[k] += i32::from(row[k]);
+            if let Some(row) = self.row(f) {
+                for (k, s) in out.iter_mut().enumerate() {
+                    if let (Some(&a), Some(&b)) = (row.get(2 * k), row.get(2 * k + 1)) {
+                        *s += i32::from(i16::from_le_bytes([a, b]));
+                    }
                 }
             }
         }
@@ -100,40 +128,28 @@ impl Weights {
             .map(|(c, _)| c)
     }
 
-    /// Serialises to the compact format described in the module docs.
+    /// The serialised form described in the module docs.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.w.len() / 2);
-        out.extend_from_slice(MAGIC);
-        out.push(VERSION);
-        out.push(self.bits as u8);
-        out.extend_from_slice(&(self.classes as u16).to_le_bytes());
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        let rows: Vec<&[i16]> = self.w.chunks(self.classes.max(1)).collect();
-        for group in rows.chunks(8) {
-            let mut bits = 0u8;
-            for (k, row) in group.iter().enumerate() {
-                if row.iter().any(|&v| v != 0) {
-                    bits |= 1 << k;
-                }
-            }
-            out.push(bits);
-        }
-        for row in rows.iter().filter(|r| r.iter().any(|&v| v != 0)) {
-            for v in row.iter() {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        out
+        self.data.to_vec()
     }
 
-    /// Parses the compact format; `None` on any malformed or truncated input.
+    /// Parses the compact format, copying it; `None` on malformed or truncated input.
     pub fn from_bytes(data: &[u8]) -> Option<Self> {
-        let head = data.get(..12)?;
+        Self::parse(Cow::Owned(data.to_vec()))
+    }
+
+    /// Parses the compact format in place, for data compiled into the binary.
+    pub fn from_static(data: &'static [u8]) -> Option<Self> {
+        Self::parse(Cow::Borrowed(data))
+    }
+
+    fn parse(data: Cow<'static, [u8]>) -> Option<Self> {
+        let head = data.get(..HEAD)?;
         if head.get(..4)? != MAGIC || head[4] != VERSION {
             return None;
         }
         let bits = u32::from(head[5]);
-        if !(3..=28).contains(&bits) {
+        if !(6..=28).contains(&bits) {
             return None;
         }
         let classes = usize::from(u16::from_le_bytes([head[6], head[7]]));
@@ -141,28 +157,50 @@ impl Weights {
             return None;
         }
         let scale = f32::from_le_bytes([head[8], head[9], head[10], head[11]]);
-        let nrows = 1usize << bits;
-        let bitmap = data.get(12..12 + nrows / 8)?;
-        let mut rows = data.get(12 + nrows / 8..)?.chunks_exact(2 * classes);
-        let mut w = vec![0i16; nrows * classes];
-        for (r, dst) in w.chunks_mut(classes).enumerate() {
-            if bitmap.get(r / 8).is_some_and(|b| b & (1 << (r % 8)) != 0) {
-                let src = rows.next()?;
-                for (d, pair) in dst.iter_mut().zip(src.chunks_exact(2)) {
-                    *d = i16::from_le_bytes([pair[0], pair[1]]);
-                }
-            }
+        let bitmap = data.get(HEAD..HEAD + (1usize << bits) / 8)?;
+        let mut rank = Vec::with_capacity(bitmap.len() / 8);
+        let mut total = 0u32;
+        for block in bitmap.chunks_exact(8) {
+            rank.push(total);
+            total += block.iter().map(|b| b.count_ones()).sum::<u32>();
         }
-        if rows.next().is_some() || !rows.remainder().is_empty() {
+        if data.len() != HEAD + bitmap.len() + total as usize * 2 * classes {
             return None;
         }
         Some(Weights {
             bits,
             classes,
             scale,
-            w,
+            data,
+            rank,
         })
     }
+}
+
+/// Serialises a dense quantised table.
+fn encode(bits: u32, classes: usize, scale: f32, w: &[i16]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(w.len() / 2);
+    out.extend_from_slice(MAGIC);
+    out.push(VERSION);
+    out.push(bits as u8);
+    out.extend_from_slice(&(classes as u16).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    let rows: Vec<&[i16]> = w.chunks(classes.max(1)).collect();
+    for group in rows.chunks(8) {
+        let mut mask = 0u8;
+        for (k, row) in group.iter().enumerate() {
+            if row.iter().any(|&v| v != 0) {
+                mask |= 1 << k;
+            }
+        }
+        out.push(mask);
+    }
+    for row in rows.iter().filter(|r| r.iter().any(|&v| v != 0)) {
+        for v in row.iter() {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -171,23 +209,28 @@ mod tests {
 
     #[test]
     fn round_trips_through_bytes() {
-        let mut real = vec![0.0f32; 16 * 3];
+        let mut real = vec![0.0f32; 64 * 3];
         real[4] = 1.5; // bucket 1
         real[5] = -0.25;
         real[40] = -3.0; // bucket 13
-        let w = Weights::quantise(4, 3, &real);
+        real[63 * 3] = 1.0; // bucket 63
+        let w = Weights::quantise(6, 3, &real);
         let bytes = w.to_bytes();
         assert_eq!(
             bytes.len(),
-            12 + 2 + 2 * 3 * 2,
+            12 + 8 + 3 * 3 * 2,
             "only nonzero buckets are stored"
         );
-        assert_eq!(Weights::from_bytes(&bytes), Some(w));
+        assert_eq!(Weights::from_bytes(&bytes).as_ref(), Some(&w));
+        let mut s = [0i32; 3];
+        w.add_scores(&[13, 63, 2], &mut s);
+        assert_eq!(s, [32767 / 3, -32767, 0]);
     }
 
     #[test]
     fn rejects_malformed_bytes() {
-        let w = Weights::quantise(4, 3, &[1.0; 48]).to_bytes();
+        let w = Weights::quantise(6, 3, &[1.0; 192]).to_bytes();
+        assert!(Weights::from_bytes(&w).is_some());
         assert_eq!(Weights::from_bytes(&w[..w.len() - 1]), None);
         let mut longer = w.clone();
         longer.extend_from_slice(&[0, 0]);
@@ -198,15 +241,15 @@ mod tests {
 
     #[test]
     fn scores_pick_the_heaviest_allowed_class() {
-        let mut real = vec![0.0f32; 8 * 2];
+        let mut real = vec![0.0f32; 64 * 2];
         real[2] = 1.0; // bucket 1, class 0
         real[3] = 2.0; // bucket 1, class 1
-        let w = Weights::quantise(3, 2, &real);
+        let w = Weights::quantise(6, 2, &real);
         assert_eq!(w.best(&[1], |_| true), Some(1));
         assert_eq!(w.best(&[1], |c| c == 0), Some(0));
         assert_eq!(w.best(&[1], |_| false), None);
         let mut s = [0i32; 2];
-        assert!(w.add_scores_n(&[1, 1], &mut s));
+        assert!(w.add_scores_n(&[1, 1, 5], &mut s));
         assert_eq!(s[1], 2 * i32::from(i16::MAX));
         assert!(!w.add_scores_n(&[1], &mut [0i32; 3]));
     }
