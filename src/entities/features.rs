@@ -6,7 +6,9 @@
 
 use super::doc::Doc;
 use super::history::{HIST_MAJORITY, HIST_TAG_SHIFT, HIST_WORD};
-use super::tokenize::{F_CAPS_LINE, F_INIT_UPPER, F_LINE_START, F_LOWER, F_SENT_START, F_UPPER};
+use super::tokenize::{
+    F_CAPS_LINE, F_INIT_UPPER, F_LINE_START, F_LOWER, F_SENT_START, F_TABLE_LINE, F_UPPER,
+};
 use super::word::fold_char;
 use crate::learn::hash::{self, bucket};
 
@@ -46,6 +48,13 @@ enum T {
     Pre2,
     Pre4,
     Suf1,
+    WordM1Shape,
+    ShapeWordP1,
+    GazShape,
+    TableGaz,
+    TableWord,
+    TopicGaz,
+    TopicShape,
     Hist,
     HistShape,
     HistM1,
@@ -128,6 +137,20 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Ve
     let stats = u64::from(doc.stats.get(i).copied().unwrap_or(0)) << 16 | pos;
     f(T::DocStats, stats);
     f(T::DocStatsShape, hash::mix(stats, shape));
+    f(T::WordM1Shape, hash::mix(w.folded(m1), shape));
+    f(T::ShapeWordP1, hash::mix(shape, w.folded(p1)));
+    let table = u64::from(flags & F_TABLE_LINE != 0);
+    let gaz_begins = u64::from(doc.gaz.get(i).copied().unwrap_or(0) & 0x5555);
+    f(T::TableGaz, table << 16 | gaz_begins);
+    f(
+        T::GazShape,
+        hash::mix(u64::from(doc.gaz.get(i).copied().unwrap_or(0)), shape),
+    );
+    f(T::TableWord, hash::mix(table, word));
+    if doc.topic != 0 {
+        f(T::TopicGaz, hash::mix(doc.topic, table << 16 | gaz_begins));
+        f(T::TopicShape, hash::mix(doc.topic, hash::mix(table, shape)));
+    }
     if !doc.hist.is_empty() {
         let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
         let (own, m1, p1) = (h(i), h(m1), h(p1));

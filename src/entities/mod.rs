@@ -11,6 +11,7 @@ pub mod consistency;
 pub mod doc;
 pub mod features;
 pub mod gazetteer;
+pub mod heads;
 pub mod history;
 pub mod model;
 pub mod tokenize;
@@ -68,5 +69,5 @@ pub fn tag_spans(
     second: Option<&Weights>,
 ) -> Vec<(usize, usize, Label)> {
     let tags = model::tag_two(doc, first, second);
-    consistency::apply(doc, model::spans(&tags))
+    consistency::apply(doc, heads::apply(doc, model::spans(&tags)))
 }

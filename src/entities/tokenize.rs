@@ -33,6 +33,9 @@ pub const F_LINE_START: u16 = 1 << 5;
 pub const F_SENT_START: u16 = 1 << 6;
 /// On a line with letters but no lowercase letter: an all-caps headline.
 pub const F_CAPS_LINE: u16 = 1 << 7;
+/// On a line with two or more numbers and few lowercase words: a results or table row
+/// ("Leicestershire 296 Somerset 83"), set by [`super::doc`].
+pub const F_TABLE_LINE: u16 = 1 << 8;
 
 impl Token {
     /// Whether every bit of `flag` is set.
