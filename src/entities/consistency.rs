@@ -3,8 +3,8 @@
 //! "Xi said" nine times knows the "Xi Jinping" opening the article is a person.
 //!
 //! Two votes: every mention of the same words takes the label they are given most often
-//! (ties keep each mention's own label); then a person's name written in full and its short
-//! forms (its first or last words: "Xi", "Putin") all become PERSON when most of them are.
+//! (ties keep each mention's own label); then a name written in full becomes PERSON when
+//! most mentions of it and of its short forms (its first or last words: "Xi", "Putin") are.
 
 use super::doc::Doc;
 use super::tokenize::F_UPPER;
@@ -83,12 +83,13 @@ fn person_clusters(doc: &Doc, spans: &mut [Span], words: impl Fn(usize, usize) -
         let Some(&(person, other)) = count.get(&(c as u64)) else {
             continue;
         };
-        if c != j && person > other {
-            for k in [j, c] {
-                if let Some(sp) = spans.get_mut(k) {
-                    sp.2 = Label::Person;
-                }
-            }
+        // Only the full name moves: each short form already carries the majority label of
+        // its own words ("Chechnya" stays a place even beside "Lebed").
+        if c != j
+            && person > other
+            && let Some(sp) = spans.get_mut(c)
+        {
+            sp.2 = Label::Person;
         }
     }
 }
@@ -133,6 +134,18 @@ mod tests {
         ];
         let out = apply(&doc, spans);
         assert!(out.iter().all(|s| s.2 == Label::Person), "{out:?}");
+    }
+
+    #[test]
+    fn short_forms_keep_their_own_label() {
+        let doc = Doc::new("Lebed Chechnya plan. Lebed won. Lebed left. Chechnya");
+        let spans = vec![
+            (0, 2, Label::Person),
+            (4, 5, Label::Person),
+            (7, 8, Label::Person),
+            (10, 11, Label::Loc),
+        ];
+        assert_eq!(apply(&doc, spans)[3].2, Label::Loc);
     }
 
     #[test]
