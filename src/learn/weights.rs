@@ -107,10 +107,8 @@ impl Weights {
         }
         for &f in feats {
             if let Some(row) = self.row(f) {
-                for (k, s) in out.iter_mut().enumerate() {
-                    if let (Some(&a), Some(&b)) = (row.get(2 * k), row.get(2 * k + 1)) {
-                        *s += i32::from(i16::from_le_bytes([a, b]));
-                    }
+                for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
+                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
                 }
             }
         }
