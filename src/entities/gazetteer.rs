@@ -138,6 +138,7 @@ impl Gazetteer {
 
     /// The lists holding the phrase of tokens `start..start + len`, as a bit mask.
     #[inline]
+    #[cfg(test)]
     pub fn lookup(&self, words: &WordHashes, start: usize, len: usize) -> u16 {
         self.phrases
             .get(&phrase_hash(words, start, len))

@@ -1,23 +1,26 @@
 //! Named entities: people, organisations, places and other names, each with the fullest
 //! form of the same entity in the text.
 //!
-//! text → [`tokenize`] → [`doc`] (word hashes, [`gazetteer`] marks, candidates, document
-//! statistics) → [`model`] (greedy averaged-perceptron tagger over [`features`]) →
-//! [`consistency`] (one label per name through the article) → [`aliases`] (canonical forms)
-//! → code point offsets.
+//! Pipeline, one module each: `tokenize` (newswire-style tokens) → `doc` (word hashes from
+//! `word`, `gazetteer` marks, which tokens may be names, how each word is written elsewhere
+//! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
+//! twice: the second pass also sees the first pass's `history` of each word) → `heads`
+//! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
+//! through the article) → `aliases` (canonical forms) → code point offsets. `train` holds
+//! the training loop used by `examples/train_ner.rs`.
 
-pub mod aliases;
-pub mod consistency;
-pub mod doc;
-pub mod features;
-pub mod gazetteer;
-pub mod heads;
-pub mod history;
-pub mod model;
-pub mod tokenize;
+pub(crate) mod aliases;
+pub(crate) mod consistency;
+pub(crate) mod doc;
+pub(crate) mod features;
+pub(crate) mod gazetteer;
+pub(crate) mod heads;
+pub(crate) mod history;
+pub(crate) mod model;
+pub(crate) mod tokenize;
 #[doc(hidden)]
 pub mod train;
-pub mod word;
+pub(crate) mod word;
 
 use crate::learn::Weights;
 use crate::text::CharOffsets;
@@ -63,7 +66,7 @@ pub fn extract(text: &str) -> Vec<Entity> {
 
 /// Token spans `(first, last + 1, label)` of the entities of `doc`, tagged with `first`
 /// and, when given, `second`.
-pub fn tag_spans(
+pub(crate) fn tag_spans(
     doc: &mut Doc,
     first: &Weights,
     second: Option<&Weights>,

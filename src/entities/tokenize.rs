@@ -40,6 +40,7 @@ pub const F_TABLE_LINE: u16 = 1 << 8;
 impl Token {
     /// Whether every bit of `flag` is set.
     #[inline]
+    #[cfg(test)]
     pub fn is(&self, flag: u16) -> bool {
         self.flags & flag == flag
     }

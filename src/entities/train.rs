@@ -77,7 +77,7 @@ fn index(l: Label) -> usize {
 
 /// Gold BIO tags of `doc`; entities whose edges are not token edges are skipped (counted in
 /// the second value).
-pub fn gold_tags(doc: &Doc, gold: &[(usize, usize, Label)]) -> (Vec<u8>, usize) {
+pub(crate) fn gold_tags(doc: &Doc, gold: &[(usize, usize, Label)]) -> (Vec<u8>, usize) {
     let mut tags = vec![model::O; doc.toks.len()];
     let mut missed = 0;
     for &(s, e, l) in gold {
