@@ -49,7 +49,7 @@ senate congress assembly office service services company corporation trust schoo
 station network television radio tv reuters";
 
 const TITLES: &str = "mr mr. mrs mrs. ms ms. dr dr. sir lord lady president minister \
-premier chancellor secretary senator sen. governor gov. mayor judge king queen prince \
+chair chairwoman premier chancellor secretary senator sen. governor gov. mayor judge king queen prince \
 princess pope general gen. colonel col. captain capt. coach manager chairman chief director \
 spokesman spokeswoman leader ambassador prof. professor rev. bishop sheikh ayatollah \
 striker midfielder defender goalkeeper";
@@ -124,11 +124,14 @@ impl Gazetteer {
             }
             return;
         }
-        let toks = tokenize(entry);
+        // Entries are lowercase; names are tokenized as capitalised ("Inc.", "St. John's"
+        // keep their periods only then), and folding makes the hashes case-blind.
+        let titled = title_case(entry);
+        let toks = tokenize(&titled);
         if toks.is_empty() || toks.len() > MAX_LEN {
             return;
         }
-        let words = WordHashes::new(entry, &toks);
+        let words = WordHashes::new(&titled, &toks);
         for k in 1..toks.len() {
             *self.phrases.entry(phrase_hash(&words, 0, k)).or_insert(0) |= PREFIX;
         }
@@ -183,6 +186,21 @@ impl Gazetteer {
     }
 }
 
+/// `entry` with the first letter of each word in capitals.
+fn title_case(entry: &str) -> String {
+    let mut out = String::with_capacity(entry.len());
+    let mut start = true;
+    for c in entry.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == ' ' || c == '-';
+    }
+    out
+}
+
 /// Hash of the lowercase forms of tokens `start..start + len`.
 #[inline]
 fn phrase_hash(words: &WordHashes, start: usize, len: usize) -> u64 {
@@ -206,6 +224,8 @@ mod tests {
         assert_ne!(lists_of("Chinese") & (1 << List::Nationality as u16), 0);
         assert_ne!(lists_of("Michael") & (1 << List::FirstName as u16), 0);
         assert_ne!(lists_of("Ministry") & (1 << List::OrgWord as u16), 0);
+        assert_ne!(lists_of("Inc.") & (1 << List::OrgWord as u16), 0);
+        assert_ne!(lists_of("St. John's") & (1 << List::City as u16), 0);
         assert_eq!(lists_of("the"), 0);
     }
 

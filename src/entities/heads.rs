@@ -1,8 +1,10 @@
-//! Organisation heads: a name that ends in "Organization", "Ministry", "University", "Inc."
-//! or the like is an organisation, whatever the tagger made of its first words. "The World
+//! Heads and titles. A name that ends in "Organization", "Ministry", "University", "Inc." or
+//! the like is an organisation, whatever the tagger made of its first words: "The World
 //! Health Organization" must not come out as MISC "World" plus PERSON "Health Organization".
+//! And a title is not part of a person's name: "Chair Jerome Powell" is "Jerome Powell".
 
 use super::doc::Doc;
+use super::gazetteer::List;
 use super::word::hash_word;
 use crate::Label;
 use std::sync::LazyLock;
@@ -63,6 +65,16 @@ static HEAD_HASHES: LazyLock<Vec<u64>> =
 
 type Span = (usize, usize, Label);
 
+/// Drops leading titles ("President", "Dr.", "Chair") from PERSON spans.
+pub fn trim_titles(doc: &Doc, spans: &mut [Span]) {
+    let title = 1u16 << (2 * List::Title as u16);
+    for sp in spans.iter_mut().filter(|sp| sp.2 == Label::Person) {
+        while sp.1 - sp.0 >= 2 && doc.gaz.get(sp.0).is_some_and(|g| g & title != 0) {
+            sp.0 += 1;
+        }
+    }
+}
+
 /// Relabels spans ending in an organisation head as ORG, joining them with the name spans
 /// right before them (no gap, same line).
 pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
@@ -84,7 +96,52 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
         }
         out.push((start, sp.1, Label::Org));
     }
-    out
+    add_companies(doc, out)
+}
+
+/// Company suffixes: capitalised words before one of them are a company even when the
+/// tagger saw nothing ("Shares of Acme Inc. rose").
+const COMPANY: &[&str] = &[
+    "inc.", "inc", "corp.", "corp", "ltd", "ltd.", "plc", "llc", "gmbh", "ag",
+];
+
+static COMPANY_HASHES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| COMPANY.iter().map(|h| hash_word(h).0).collect());
+
+fn add_companies(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let mut covered = vec![false; doc.toks.len()];
+    for sp in &spans {
+        covered
+            .iter_mut()
+            .take(sp.1)
+            .skip(sp.0)
+            .for_each(|c| *c = true);
+    }
+    let upper = |i: usize| doc.flags(i) & super::tokenize::F_UPPER != 0;
+    let mut added = Vec::new();
+    for i in 1..doc.toks.len() {
+        if covered[i] || !COMPANY_HASHES.contains(&doc.words.folded(i)) || !upper(i) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && upper(start - 1)
+            && !covered[start - 1]
+            && doc.flags(start) & super::tokenize::F_LINE_START == 0
+        {
+            start -= 1;
+        }
+        if start < i {
+            added.push((start, i + 1, Label::Org));
+        }
+    }
+    if added.is_empty() {
+        return spans;
+    }
+    let mut all = spans;
+    all.extend(added);
+    all.sort_unstable_by_key(|sp| sp.0);
+    all
 }
 
 #[cfg(test)]
@@ -96,6 +153,31 @@ mod tests {
         let doc = Doc::new("The World Health Organization said");
         let out = apply(&doc, vec![(1, 2, Label::Misc), (2, 4, Label::Person)]);
         assert_eq!(out, [(1, 4, Label::Org)]);
+    }
+
+    #[test]
+    fn capitalised_words_before_a_company_suffix_are_a_company() {
+        let doc = Doc::new("Shares of Acme Widgets Inc. rose, Inc. said");
+        assert_eq!(apply(&doc, vec![]), [(2, 5, Label::Org)]);
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names() {
+        let doc = Doc::new("Chair Jerome Powell and President Smith");
+        let mut spans = vec![
+            (0, 3, Label::Person),
+            (4, 6, Label::Org),
+            (5, 6, Label::Person),
+        ];
+        trim_titles(&doc, &mut spans);
+        assert_eq!(
+            spans,
+            [
+                (1, 3, Label::Person),
+                (4, 6, Label::Org),
+                (5, 6, Label::Person)
+            ]
+        );
     }
 
     #[test]
