@@ -48,6 +48,7 @@ enum T {
     Pre2,
     Pre4,
     Suf1,
+    Around,
     WordM1Shape,
     ShapeWordP1,
     GazShape,
@@ -139,6 +140,7 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Ve
     f(T::DocStatsShape, hash::mix(stats, shape));
     f(T::WordM1Shape, hash::mix(w.folded(m1), shape));
     f(T::ShapeWordP1, hash::mix(shape, w.folded(p1)));
+    f(T::Around, hash::mix(w.folded(m1), w.folded(p1)));
     let table = u64::from(flags & F_TABLE_LINE != 0);
     let gaz_begins = u64::from(doc.gaz.get(i).copied().unwrap_or(0) & 0x5555);
     f(T::TableGaz, table << 16 | gaz_begins);
