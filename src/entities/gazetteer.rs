@@ -109,7 +109,14 @@ impl Gazetteer {
 
     fn add(&mut self, entry: &str, list: List) {
         // Fast path for plain words, which is almost every entry: same hashes as tokenizing.
-        if entry.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+        // (A hyphen between letters stays inside one token: "porto-novo".)
+        let plain = entry
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-');
+        let hyphens_inside = entry
+            .split(' ')
+            .all(|w| !w.starts_with('-') && !w.ends_with('-') && !w.contains("--"));
+        if plain && hyphens_inside {
             let mut h = hash::SEED;
             let mut n = 0;
             for w in entry.split(' ').filter(|w| !w.is_empty()) {
@@ -226,6 +233,7 @@ mod tests {
         assert_ne!(lists_of("Ministry") & (1 << List::OrgWord as u16), 0);
         assert_ne!(lists_of("Inc.") & (1 << List::OrgWord as u16), 0);
         assert_ne!(lists_of("St. John's") & (1 << List::City as u16), 0);
+        assert_ne!(lists_of("Porto-Novo") & (1 << List::City as u16), 0);
         assert_eq!(lists_of("the"), 0);
     }
 
