@@ -30,6 +30,7 @@
 
 pub mod attribution;
 pub mod entities;
+pub mod learn;
 pub mod names;
 pub mod quotes;
 pub mod sentences;

@@ -1,0 +1,84 @@
+//! Trains the entity tagger and writes the weights the library compiles in.
+//!
+//! ```text
+//! cargo run --release -p whosaid --example train_ner -- \
+//!     TRAIN.jsonl DEV.jsonl data/ner.model [--epochs N] [--fold-epochs N] [--bits B] [--seed S]
+//! ```
+//! TRAIN and DEV are CoNLL-2003 in the JSONL form of the shared data folder (one document a
+//! line, `text` and `entities` with code point offsets and PER/ORG/LOC/MISC labels). Learns
+//! from TRAIN only; DEV picks the epoch. Writes OUT (first pass) and `ner2.model` beside it
+//! (second pass). Deterministic for given arguments. Rebuild the
+//! library afterwards: the model is compiled in.
+
+use std::io::BufRead;
+use whosaid::Label;
+use whosaid::entities::train::{Example, Settings, train};
+
+fn load(path: &str) -> Vec<Example> {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out = Vec::new();
+    for line in std::io::BufReader::new(file).lines() {
+        let line = line.expect("read");
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(&line).expect("json");
+        let text = v["text"].as_str().expect("text").to_string();
+        // Code point offsets to byte offsets.
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let gold = v["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .filter_map(|e| {
+                let label = match e["label"].as_str()? {
+                    "PER" => Label::Person,
+                    "ORG" => Label::Org,
+                    "LOC" => Label::Loc,
+                    _ => Label::Misc,
+                };
+                Some((
+                    *bytes.get(e["start"].as_u64()? as usize)?,
+                    *bytes.get(e["end"].as_u64()? as usize)?,
+                    label,
+                ))
+            })
+            .collect();
+        out.push(Example { text, gold });
+    }
+    out
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let opt = |name: &str, default: u64| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map_or(default, |v| v.parse().expect("number"))
+    };
+    let [train_path, dev_path, out_path] = [0, 1, 2].map(|i| {
+        args.get(i)
+            .expect("usage: train_ner TRAIN DEV OUT [--epochs N] [--bits B] [--seed S]")
+            .clone()
+    });
+    let set = Settings {
+        epochs: opt("--epochs", 12) as usize,
+        fold_epochs: opt("--fold-epochs", 8) as usize,
+        bits: opt("--bits", 17) as u32,
+        seed: opt("--seed", 1996),
+    };
+    let (train_set, dev_set) = (load(&train_path), load(&dev_path));
+    let (first, second) = train(&train_set, &dev_set, set, |m| eprintln!("{m}"));
+    let second_path = out_path.replace("ner.model", "ner2.model");
+    assert_ne!(
+        second_path, out_path,
+        "OUT must end in ner.model (ner2.model goes beside it)"
+    );
+    for (w, path) in [(first, &out_path), (second, &second_path)] {
+        let bytes = w.to_bytes();
+        std::fs::write(path, &bytes).expect("write model");
+        eprintln!("wrote {path} ({} bytes)", bytes.len());
+    }
+}

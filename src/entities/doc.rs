@@ -1,0 +1,195 @@
+//! Everything known about one text before tagging: tokens, word hashes, gazetteer marks,
+//! which tokens may be part of a name, and document-wide statistics of each word.
+//!
+//! The document statistics give the tagger what a reader uses on an all-caps headline or a
+//! sentence's first word: how the same word is written elsewhere in the article.
+
+use super::gazetteer::Gazetteer;
+use super::tokenize::{
+    F_CAPS_LINE, F_DIGIT, F_LINE_START, F_LOWER, F_SENT_START, F_TABLE_LINE, F_UPPER, F_WORD,
+    Token, tokenize,
+};
+use super::word::WordHashes;
+use crate::learn::hash::HashedMap;
+
+/// Elsewhere in the text the word starts with a lowercase letter.
+pub const D_SEEN_LOWER: u8 = 1;
+/// Elsewhere the word is capitalised in mid-sentence, outside a headline.
+pub const D_SEEN_CAP_MID: u8 = 1 << 1;
+/// Elsewhere the word is written in capitals only, outside a headline (an acronym).
+pub const D_SEEN_ALLCAPS_MID: u8 = 1 << 2;
+
+/// A tokenized text with its per-token facts.
+pub struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: Vec<Token>,
+    /// Their hashes.
+    pub words: WordHashes,
+    /// Gazetteer marks; see [`Gazetteer::mark`].
+    pub gaz: Vec<u16>,
+    /// Whether each token may be part of a name (the tagger looks at no other token).
+    pub cand: Vec<bool>,
+    /// Document statistics of each token's word (`D_*` bits).
+    pub stats: Vec<u8>,
+    /// What the first tagging pass said about each token and about the other occurrences
+    /// of its word (see [`super::history`]); empty during the first pass.
+    pub hist: Vec<u16>,
+    /// The article's first word when it opens an all-caps headline ("SOCCER - ..."), a
+    /// hint of the topic that tells, say, teams from their cities; 0 otherwise.
+    pub topic: u64,
+}
+
+impl<'a> Doc<'a> {
+    /// Analyses `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut toks = tokenize(text);
+        mark_tables(&mut toks);
+        let words = WordHashes::new(text, &toks);
+        let topic = toks
+            .first()
+            .filter(|t| t.flags & F_CAPS_LINE != 0)
+            .map_or(0, |_| words.folded(0));
+        let cand = candidates(text, &toks);
+        let gaz = Gazetteer::get().mark(&toks, &words, |i| cand.get(i).copied().unwrap_or(false));
+        let stats = stats(&toks, &words);
+        Doc {
+            text,
+            toks,
+            words,
+            gaz,
+            cand,
+            stats,
+            hist: Vec::new(),
+            topic,
+        }
+    }
+
+    /// The text of token `i` ("" past the ends).
+    #[inline]
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
+    /// The flags of token `i` (0 past the ends).
+    #[inline]
+    pub fn flags(&self, i: usize) -> u16 {
+        self.toks.get(i).map_or(0, |t| t.flags)
+    }
+}
+
+/// Lowercase words that may sit inside a name between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "of", "and", "de", "van", "von", "der", "den", "la", "le", "du", "da", "del", "della", "di",
+    "al", "el", "bin", "ibn", "the", "for", "on", "&", "y", "e", "upon", "dos", "das", "in",
+];
+
+/// Names are capitalised words, a few connectors between them ("Bank of England", "Ludwig
+/// van Beethoven") and numbers opening them ("1860 Munich"). Everything else is tagged O
+/// without scoring, which is most of the speed.
+fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
+    let upper = |i: usize| toks.get(i).is_some_and(|t| t.flags & F_UPPER != 0);
+    let mut cand = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        let prev = i > 0 && cand.get(i - 1).copied().unwrap_or(false);
+        let c = if t.flags & F_UPPER != 0 {
+            true
+        } else if t.flags & F_DIGIT != 0 && t.flags & F_LOWER == 0 {
+            // "1860 Munich", but not the score in "Detroit 4 Kansas City".
+            upper(i + 1) && !upper(i.wrapping_sub(1))
+        } else {
+            let w = text.get(t.start..t.end).unwrap_or_default();
+            // "Queen's Park": a possessive may continue a name, a connector may join two.
+            let possessive = matches!(w, "'s" | "\u{2019}s");
+            prev && (possessive || ((upper(i + 1) || upper(i + 2)) && CONNECTORS.contains(&w)))
+        };
+        cand.push(c);
+    }
+    cand
+}
+
+/// Sets [`F_TABLE_LINE`] on the tokens of lines with at least two numbers and at most two
+/// lowercase words.
+fn mark_tables(toks: &mut [Token]) {
+    let mut start = 0;
+    while start < toks.len() {
+        let len = toks
+            .iter()
+            .skip(start + 1)
+            .position(|t| t.flags & F_LINE_START != 0);
+        let end = len.map_or(toks.len(), |n| start + 1 + n);
+        let Some(line) = toks.get_mut(start..end) else {
+            break;
+        };
+        let numbers = line
+            .iter()
+            .filter(|t| t.flags & (F_DIGIT | F_UPPER | F_LOWER) == F_DIGIT)
+            .count();
+        let lower = line
+            .iter()
+            .filter(|t| t.flags & (F_UPPER | F_LOWER) == F_LOWER)
+            .count();
+        if numbers >= 2 && lower <= 2 {
+            line.iter_mut().for_each(|t| t.flags |= F_TABLE_LINE);
+        }
+        start = end;
+    }
+}
+
+fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
+    let mut seen: HashedMap<u8> = HashedMap::default();
+    let mut bits = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        let b = if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
+            0
+        } else if t.flags & (F_UPPER | F_LOWER) == F_LOWER {
+            D_SEEN_LOWER
+        } else if t.flags & F_SENT_START != 0 {
+            0
+        } else if t.flags & F_LOWER == 0 && t.flags & F_UPPER != 0 {
+            D_SEEN_ALLCAPS_MID
+        } else if t.flags & F_UPPER != 0 {
+            D_SEEN_CAP_MID
+        } else {
+            0
+        };
+        bits.push(b);
+        if b != 0 {
+            *seen.entry(words.folded(i)).or_insert(0) |= b;
+        }
+    }
+    for (i, b) in bits.iter_mut().enumerate() {
+        *b = seen.get(&words.folded(i)).copied().unwrap_or(0);
+    }
+    bits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_are_capitalised_words_and_connectors() {
+        let d = Doc::new("the Bank of England said of it 1860 Munich");
+        assert_eq!(
+            d.cand,
+            [false, true, true, true, false, false, false, true, true]
+        );
+        let d = Doc::new("Joost van der Westhuizen at Queen's Park, Detroit 4 Kansas City");
+        assert_eq!(d.cand[..4], [true; 4]);
+        assert!(!d.cand[4] && d.cand[6] && d.cand[7]);
+        assert!(!d.cand[10], "a score between two names is not part of one");
+    }
+
+    #[test]
+    fn stats_see_how_a_word_is_written_elsewhere() {
+        let d = Doc::new("LEICESTER WIN\nThey beat Leicester and the win was late.");
+        assert_eq!(d.stats[0], D_SEEN_CAP_MID);
+        assert_eq!(d.stats[1], D_SEEN_LOWER);
+        assert_eq!(d.stats[2], 0, "a sentence's first word says nothing");
+    }
+}

@@ -1,0 +1,231 @@
+//! Tagger features for one token: the classic set of Ratinov & Roth (2009) minus word
+//! clusters — the word, its shape, prefixes and suffixes, a two-token window each side,
+//! previous tags, gazetteer memberships and how the word is written elsewhere in the
+//! article. Each feature is a template id and a value hash, reduced to a bucket of the
+//! weight table, so extracting features never allocates.
+
+use super::doc::Doc;
+use super::history::{HIST_MAJORITY, HIST_TAG_SHIFT, HIST_WORD};
+use super::tokenize::{
+    F_CAPS_LINE, F_INIT_UPPER, F_LINE_START, F_LOWER, F_SENT_START, F_TABLE_LINE, F_UPPER,
+};
+use super::word::fold_char;
+use crate::learn::hash::{self, bucket};
+
+/// Template ids. Changing any of them, or what a template hashes, invalidates the model.
+#[derive(Clone, Copy)]
+#[repr(u32)]
+enum T {
+    Bias = 1,
+    Word,
+    Shape,
+    Pre3,
+    Suf2,
+    Suf3,
+    Suf4,
+    WordM1,
+    WordP1,
+    WordM2,
+    WordP2,
+    ShapeM1,
+    ShapeP1,
+    BigramM1,
+    BigramP1,
+    Prev,
+    Prev2,
+    PrevWord,
+    PrevShape,
+    Position,
+    PositionWord,
+    Gaz,
+    GazM1,
+    GazP1,
+    DocStats,
+    DocStatsShape,
+    ShapeWindow,
+    Exact,
+    Pre1,
+    Pre2,
+    Pre4,
+    Suf1,
+    Around,
+    WordM1Shape,
+    ShapeWordP1,
+    GazShape,
+    TableGaz,
+    TableWord,
+    TopicGaz,
+    TopicShape,
+    Hist,
+    HistShape,
+    HistM1,
+    HistP1,
+    Stage1,
+    Stage1Window,
+}
+
+/// Appends the feature buckets of token `i` to `out`, given the previous two tags.
+pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Vec<u32>) {
+    let w = &doc.words;
+    let mut f = |t: T, v: u64| out.push(bucket(t as u32, v, bits));
+    // Context stops at line ends (a line is a sentence or a headline); lookups past the
+    // text's ends or a line's ends yield 0.
+    let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
+    let none = usize::MAX;
+    let m1 = if starts_line(i) {
+        none
+    } else {
+        i.wrapping_sub(1)
+    };
+    let m2 = if m1 == none || starts_line(m1) {
+        none
+    } else {
+        i.wrapping_sub(2)
+    };
+    let p1 = if starts_line(i + 1) { none } else { i + 1 };
+    let p2 = if p1 == none || starts_line(i + 2) {
+        none
+    } else {
+        i + 2
+    };
+    let word = w.folded(i);
+    let shape = w.shape(i);
+    f(T::Bias, 0);
+    f(T::Word, word);
+    f(T::Shape, shape);
+    let text = doc.word(i);
+    let a = affixes(text);
+    let (pre3, suf2, suf3, suf4) = (a.pre[2], a.suf[1], a.suf[2], a.suf[3]);
+    f(T::Exact, hash::bytes(hash::SEED, text.as_bytes()));
+    f(T::Pre1, a.pre[0]);
+    f(T::Pre2, a.pre[1]);
+    f(T::Pre4, a.pre[3]);
+    f(T::Suf1, a.suf[0]);
+    f(T::Pre3, pre3);
+    f(T::Suf2, suf2);
+    f(T::Suf3, suf3);
+    f(T::Suf4, suf4);
+    f(T::WordM1, w.folded(m1));
+    f(T::WordP1, w.folded(p1));
+    f(T::WordM2, w.folded(m2));
+    f(T::WordP2, w.folded(p2));
+    f(T::ShapeM1, w.shape(m1));
+    f(T::ShapeP1, w.shape(p1));
+    f(
+        T::ShapeWindow,
+        hash::mix(hash::mix(w.shape(m1), shape), w.shape(p1)),
+    );
+    f(T::BigramM1, hash::mix(w.folded(m1), word));
+    f(T::BigramP1, hash::mix(word, w.folded(p1)));
+    f(T::Prev, u64::from(prev));
+    f(T::Prev2, u64::from(prev) << 8 | u64::from(prev2));
+    f(T::PrevWord, hash::mix(u64::from(prev), word));
+    f(T::PrevShape, hash::mix(u64::from(prev), shape));
+    let flags = doc.flags(i);
+    let pos = u64::from(
+        flags & (F_SENT_START | F_LINE_START | F_CAPS_LINE | F_INIT_UPPER | F_UPPER | F_LOWER),
+    );
+    f(T::Position, pos);
+    f(T::PositionWord, hash::mix(pos, word));
+    for (t, j) in [(T::Gaz, i), (T::GazM1, m1), (T::GazP1, p1)] {
+        let mut g = doc.gaz.get(j).copied().unwrap_or(0);
+        while g != 0 {
+            let b = g.trailing_zeros();
+            f(t, u64::from(b));
+            g &= g - 1;
+        }
+    }
+    let stats = u64::from(doc.stats.get(i).copied().unwrap_or(0)) << 16 | pos;
+    f(T::DocStats, stats);
+    f(T::DocStatsShape, hash::mix(stats, shape));
+    f(T::WordM1Shape, hash::mix(w.folded(m1), shape));
+    f(T::ShapeWordP1, hash::mix(shape, w.folded(p1)));
+    f(T::Around, hash::mix(w.folded(m1), w.folded(p1)));
+    let table = u64::from(flags & F_TABLE_LINE != 0);
+    let gaz_begins = u64::from(doc.gaz.get(i).copied().unwrap_or(0) & 0x5555);
+    f(T::TableGaz, table << 16 | gaz_begins);
+    f(
+        T::GazShape,
+        hash::mix(u64::from(doc.gaz.get(i).copied().unwrap_or(0)), shape),
+    );
+    f(T::TableWord, hash::mix(table, word));
+    if doc.topic != 0 {
+        f(T::TopicGaz, hash::mix(doc.topic, table << 16 | gaz_begins));
+        f(T::TopicShape, hash::mix(doc.topic, hash::mix(table, shape)));
+    }
+    if !doc.hist.is_empty() {
+        let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
+        let (own, m1, p1) = (h(i), h(m1), h(p1));
+        f(T::Hist, u64::from(own & HIST_WORD));
+        f(T::HistShape, hash::mix(u64::from(own & HIST_WORD), shape));
+        f(T::HistM1, u64::from(m1 & HIST_MAJORITY));
+        f(T::HistP1, u64::from(p1 & HIST_MAJORITY));
+        f(T::Stage1, u64::from(own >> HIST_TAG_SHIFT));
+        f(
+            T::Stage1Window,
+            u64::from(m1 >> HIST_TAG_SHIFT) << 16
+                | u64::from(own >> HIST_TAG_SHIFT) << 8
+                | u64::from(p1 >> HIST_TAG_SHIFT),
+        );
+    }
+}
+
+/// Hashes of the folded first and last one to four characters of a word.
+struct Affixes {
+    pre: [u64; 4],
+    suf: [u64; 4],
+}
+
+fn affixes(text: &str) -> Affixes {
+    let mut buf = [0u8; 4];
+    let mut a = Affixes {
+        pre: [hash::SEED; 4],
+        suf: [hash::SEED; 4],
+    };
+    let mut h = hash::SEED;
+    for (k, c) in text.chars().take(4).enumerate() {
+        h = hash::bytes(h, fold_char(c).encode_utf8(&mut buf).as_bytes());
+        a.pre[k..].iter_mut().for_each(|p| *p = h);
+    }
+    // Suffixes are hashed back to front: only equality matters.
+    let mut h = hash::SEED;
+    for (k, c) in text.chars().rev().take(4).enumerate() {
+        h = hash::bytes(h, fold_char(c).encode_utf8(&mut buf).as_bytes());
+        a.suf[k..].iter_mut().for_each(|p| *p = h);
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_word_same_features_regardless_of_case_in_headlines() {
+        let a = Doc::new("He met Smith today");
+        let b = Doc::new("He met Smith tomorrow");
+        let (mut fa, mut fb) = (Vec::new(), Vec::new());
+        extract(&a, 2, 0, 0, 18, &mut fa);
+        extract(&b, 2, 0, 0, 18, &mut fb);
+        assert_eq!(fa.len(), fb.len());
+        let differ = fa.iter().zip(&fb).filter(|(x, y)| x != y).count();
+        assert!(
+            (2..=6).contains(&differ),
+            "only features of the next word differ: {differ}"
+        );
+        assert!(fa.iter().all(|&f| f < 1 << 18));
+    }
+
+    #[test]
+    fn affixes_of_short_words_are_stable() {
+        assert_eq!(affixes("Al").suf[1], affixes("al").suf[1]);
+        assert_eq!(affixes("Kent").suf[2], affixes("Bent").suf[2]);
+        assert_ne!(affixes("Kent").pre[0], affixes("Bent").pre[0]);
+        assert_eq!(
+            affixes("Al").pre[3],
+            affixes("Al").pre[1],
+            "short words repeat their longest"
+        );
+        let _ = affixes("");
+    }
+}

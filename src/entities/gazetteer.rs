@@ -1,0 +1,251 @@
+//! Word lists compiled into the binary: places, nationalities and people's names from
+//! GeoNames, the US Census and Wikipedia (trimmed by `scripts/gen_gazetteers.py`), plus short
+//! hand-written lists of words that head organisation names or precede people's names.
+//!
+//! Entries may span several tokens ("new york"); they are tokenized like text and stored as a
+//! hash of their lowercase tokens, so matching costs one lookup per (start, length) and never
+//! allocates.
+
+use super::tokenize::{Token, tokenize};
+use super::word::{self, WordHashes};
+use crate::learn::hash::{self, HashedMap};
+use std::sync::LazyLock;
+
+/// One list. The discriminant is its bit in a [`Gazetteer::lookup`] mask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// Cities (GeoNames, 15,000+ people) and capitals.
+    City = 0,
+    /// Countries.
+    Country = 1,
+    /// US states, continents and well-known regions.
+    Region = 2,
+    /// Nationalities and peoples.
+    Nationality = 3,
+    /// First names (US Census).
+    FirstName = 4,
+    /// Surnames (US Census, most frequent).
+    Surname = 5,
+    /// Words that end or head an organisation's name: "Inc.", "Ministry", "University".
+    OrgWord = 6,
+    /// Titles and honorifics that precede a person's name: "Mr", "President".
+    Title = 7,
+}
+
+/// Marks a phrase that begins a longer entry, so matching goes on to the next token.
+const PREFIX: u16 = 1 << 8;
+
+/// Number of lists.
+pub const LISTS: usize = 8;
+/// Longest entry, in tokens, that is looked up.
+pub const MAX_LEN: usize = 4;
+
+const ORG_WORDS: &str = "inc inc. corp corp. co co. ltd ltd. plc llc ag sa s.a. nv gmbh group \
+holdings bank ministry court party university college institute council committee commission \
+union association federation agency authority board bureau department army navy police \
+church club fc united airlines airways motors industries international news press times \
+post journal exchange fund foundation organisation organization league government parliament \
+senate congress assembly office service services company corporation trust school hospital \
+station network television radio tv reuters";
+
+const TITLES: &str = "mr mr. mrs mrs. ms ms. dr dr. sir lord lady president minister \
+chair chairwoman premier chancellor secretary senator sen. governor gov. mayor judge king queen prince \
+princess pope general gen. colonel col. captain capt. coach manager chairman chief director \
+spokesman spokeswoman leader ambassador prof. professor rev. bishop sheikh ayatollah \
+striker midfielder defender goalkeeper";
+
+/// Compiled-in word lists, parsed on first use.
+pub struct Gazetteer {
+    phrases: HashedMap<u16>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer {
+        phrases: HashedMap::default(),
+    };
+    g.add_lines(include_str!("../../data/gazetteers/cities.txt"), List::City);
+    g.add_lines(
+        include_str!("../../data/gazetteers/countries.txt"),
+        List::Country,
+    );
+    g.add_lines(
+        include_str!("../../data/gazetteers/regions.txt"),
+        List::Region,
+    );
+    g.add_lines(
+        include_str!("../../data/gazetteers/nationalities.txt"),
+        List::Nationality,
+    );
+    g.add_lines(
+        include_str!("../../data/gazetteers/first_names.txt"),
+        List::FirstName,
+    );
+    g.add_lines(
+        include_str!("../../data/gazetteers/surnames.txt"),
+        List::Surname,
+    );
+    g.add_words(ORG_WORDS, List::OrgWord);
+    g.add_words(TITLES, List::Title);
+    g
+});
+
+impl Gazetteer {
+    /// The compiled-in lists.
+    pub fn get() -> &'static Gazetteer {
+        &GAZETTEER
+    }
+
+    fn add_lines(&mut self, data: &str, list: List) {
+        for line in data.lines().filter(|l| !l.starts_with('#')) {
+            self.add(line, list);
+        }
+    }
+
+    fn add_words(&mut self, data: &str, list: List) {
+        for w in data.split_whitespace() {
+            self.add(w, list);
+        }
+    }
+
+    fn add(&mut self, entry: &str, list: List) {
+        // Fast path for plain words, which is almost every entry: same hashes as tokenizing.
+        // (A hyphen between letters stays inside one token: "porto-novo".)
+        let plain = entry
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-');
+        let hyphens_inside = entry
+            .split(' ')
+            .all(|w| !w.starts_with('-') && !w.ends_with('-') && !w.contains("--"));
+        if plain && hyphens_inside {
+            let mut h = hash::SEED;
+            let mut n = 0;
+            for w in entry.split(' ').filter(|w| !w.is_empty()) {
+                if n > 0 {
+                    *self.phrases.entry(h).or_insert(0) |= PREFIX;
+                }
+                h = hash::mix(h, word::hash_word(w).0);
+                n += 1;
+            }
+            if (1..=MAX_LEN).contains(&n) {
+                *self.phrases.entry(h).or_insert(0) |= 1 << list as u16;
+            }
+            return;
+        }
+        // Entries are lowercase; names are tokenized as capitalised ("Inc.", "St. John's"
+        // keep their periods only then), and folding makes the hashes case-blind.
+        let titled = title_case(entry);
+        let toks = tokenize(&titled);
+        if toks.is_empty() || toks.len() > MAX_LEN {
+            return;
+        }
+        let words = WordHashes::new(&titled, &toks);
+        for k in 1..toks.len() {
+            *self.phrases.entry(phrase_hash(&words, 0, k)).or_insert(0) |= PREFIX;
+        }
+        let h = phrase_hash(&words, 0, toks.len());
+        *self.phrases.entry(h).or_insert(0) |= 1 << list as u16;
+    }
+
+    /// The lists holding the phrase of tokens `start..start + len`, as a bit mask.
+    #[inline]
+    #[cfg(test)]
+    pub fn lookup(&self, words: &WordHashes, start: usize, len: usize) -> u16 {
+        self.phrases
+            .get(&phrase_hash(words, start, len))
+            .copied()
+            .unwrap_or(0)
+            & !PREFIX
+    }
+
+    /// For each token, a bit mask of (list, position) memberships: bit `2 * list` when the
+    /// token begins a phrase of that list, bit `2 * list + 1` when it continues one. Only
+    /// phrases starting at a token for which `starts` is true are looked up.
+    pub fn mark(
+        &self,
+        toks: &[Token],
+        words: &WordHashes,
+        starts: impl Fn(usize) -> bool,
+    ) -> Vec<u16> {
+        let mut marks = vec![0u16; toks.len()];
+        for i in 0..toks.len() {
+            if !starts(i) {
+                continue;
+            }
+            let mut h = hash::SEED;
+            for len in 1..=MAX_LEN.min(toks.len() - i) {
+                h = hash::mix(h, words.folded(i + len - 1));
+                let found = self.phrases.get(&h).copied().unwrap_or(0);
+                if found & PREFIX == 0 && found == 0 {
+                    break;
+                }
+                let m = found & !PREFIX;
+                for l in 0..LISTS {
+                    if m & (1 << l) != 0 {
+                        marks[i] |= 1 << (2 * l);
+                        for mk in marks.iter_mut().skip(i + 1).take(len - 1) {
+                            *mk |= 1 << (2 * l + 1);
+                        }
+                    }
+                }
+            }
+        }
+        marks
+    }
+}
+
+/// `entry` with the first letter of each word in capitals.
+fn title_case(entry: &str) -> String {
+    let mut out = String::with_capacity(entry.len());
+    let mut start = true;
+    for c in entry.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == ' ' || c == '-';
+    }
+    out
+}
+
+/// Hash of the lowercase forms of tokens `start..start + len`.
+#[inline]
+fn phrase_hash(words: &WordHashes, start: usize, len: usize) -> u64 {
+    (start..start + len).fold(hash::SEED, |h, i| hash::mix(h, words.folded(i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists_of(text: &str) -> u16 {
+        let toks = tokenize(text);
+        let w = WordHashes::new(text, &toks);
+        Gazetteer::get().lookup(&w, 0, toks.len())
+    }
+
+    #[test]
+    fn finds_entries_whatever_their_case() {
+        assert_ne!(lists_of("New York") & (1 << List::City as u16), 0);
+        assert_ne!(lists_of("FRANCE") & (1 << List::Country as u16), 0);
+        assert_ne!(lists_of("Chinese") & (1 << List::Nationality as u16), 0);
+        assert_ne!(lists_of("Michael") & (1 << List::FirstName as u16), 0);
+        assert_ne!(lists_of("Ministry") & (1 << List::OrgWord as u16), 0);
+        assert_ne!(lists_of("Inc.") & (1 << List::OrgWord as u16), 0);
+        assert_ne!(lists_of("St. John's") & (1 << List::City as u16), 0);
+        assert_ne!(lists_of("Porto-Novo") & (1 << List::City as u16), 0);
+        assert_eq!(lists_of("the"), 0);
+    }
+
+    #[test]
+    fn marks_begin_and_inside_positions() {
+        let text = "flew to New York today";
+        let toks = tokenize(text);
+        let w = WordHashes::new(text, &toks);
+        let m = Gazetteer::get().mark(&toks, &w, |_| true);
+        let city = List::City as usize;
+        assert_ne!(m[2] & (1 << (2 * city)), 0);
+        assert_ne!(m[3] & (1 << (2 * city + 1)), 0);
+        assert_eq!(m[4] & (3 << (2 * city)), 0);
+    }
+}

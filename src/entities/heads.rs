@@ -1,0 +1,201 @@
+//! Heads and titles. A name that ends in "Organization", "Ministry", "University", "Inc." or
+//! the like is an organisation, whatever the tagger made of its first words: "The World
+//! Health Organization" must not come out as MISC "World" plus PERSON "Health Organization".
+//! And a title is not part of a person's name: "Chair Jerome Powell" is "Jerome Powell".
+
+use super::doc::Doc;
+use super::gazetteer::List;
+use super::word::hash_word;
+use crate::Label;
+use std::sync::LazyLock;
+
+/// Last words that make a name an organisation. Heads that also end places or events
+/// ("West Bank", "Premier League", "St Mary's Hospital", "Soviet Union") are left out.
+const HEADS: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "gmbh",
+    "group",
+    "holdings",
+    "ministry",
+    "party",
+    "university",
+    "college",
+    "institute",
+    "council",
+    "committee",
+    "commission",
+    "association",
+    "agency",
+    "authority",
+    "bureau",
+    "department",
+    "army",
+    "navy",
+    "police",
+    "club",
+    "fc",
+    "airlines",
+    "airways",
+    "motors",
+    "industries",
+    "fund",
+    "foundation",
+    "organisation",
+    "organization",
+    "government",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
+    "company",
+    "corporation",
+];
+
+static HEAD_HASHES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| HEADS.iter().map(|h| hash_word(h).0).collect());
+
+type Span = (usize, usize, Label);
+
+/// Drops leading titles ("President", "Dr.", "Chair") from PERSON spans.
+pub fn trim_titles(doc: &Doc, spans: &mut [Span]) {
+    let title = 1u16 << (2 * List::Title as u16);
+    for sp in spans.iter_mut().filter(|sp| sp.2 == Label::Person) {
+        while sp.1 - sp.0 >= 2 && doc.gaz.get(sp.0).is_some_and(|g| g & title != 0) {
+            sp.0 += 1;
+        }
+    }
+}
+
+/// Relabels spans ending in an organisation head as ORG, joining them with the name spans
+/// right before them (no gap, same line).
+pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let is_head = |sp: &Span| sp.1 - sp.0 >= 2 && HEAD_HASHES.contains(&doc.words.folded(sp.1 - 1));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if !is_head(&sp) {
+            out.push(sp);
+            continue;
+        }
+        let mut start = sp.0;
+        while let Some(prev) = out.last() {
+            let same_line = doc.flags(start) & super::tokenize::F_LINE_START == 0;
+            if prev.1 != start || !same_line {
+                break;
+            }
+            start = prev.0;
+            out.pop();
+        }
+        out.push((start, sp.1, Label::Org));
+    }
+    add_companies(doc, out)
+}
+
+/// Company suffixes: capitalised words before one of them are a company even when the
+/// tagger saw nothing ("Shares of Acme Inc. rose").
+const COMPANY: &[&str] = &[
+    "inc.", "inc", "corp.", "corp", "ltd", "ltd.", "plc", "llc", "gmbh", "ag",
+];
+
+static COMPANY_HASHES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| COMPANY.iter().map(|h| hash_word(h).0).collect());
+
+fn add_companies(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let mut covered = vec![false; doc.toks.len()];
+    for sp in &spans {
+        covered
+            .iter_mut()
+            .take(sp.1)
+            .skip(sp.0)
+            .for_each(|c| *c = true);
+    }
+    let upper = |i: usize| doc.flags(i) & super::tokenize::F_UPPER != 0;
+    let mut added = Vec::new();
+    for i in 1..doc.toks.len() {
+        if covered[i] || !COMPANY_HASHES.contains(&doc.words.folded(i)) || !upper(i) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && upper(start - 1)
+            && !covered[start - 1]
+            && doc.flags(start) & super::tokenize::F_LINE_START == 0
+        {
+            start -= 1;
+        }
+        if start < i {
+            added.push((start, i + 1, Label::Org));
+        }
+    }
+    if added.is_empty() {
+        return spans;
+    }
+    let mut all = spans;
+    all.extend(added);
+    all.sort_unstable_by_key(|sp| sp.0);
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_ending_in_an_organisation_head_are_one_organisation() {
+        let doc = Doc::new("The World Health Organization said");
+        let out = apply(&doc, vec![(1, 2, Label::Misc), (2, 4, Label::Person)]);
+        assert_eq!(out, [(1, 4, Label::Org)]);
+    }
+
+    #[test]
+    fn capitalised_words_before_a_company_suffix_are_a_company() {
+        let doc = Doc::new("Shares of Acme Widgets Inc. rose, Inc. said");
+        assert_eq!(apply(&doc, vec![]), [(2, 5, Label::Org)]);
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names() {
+        let doc = Doc::new("Chair Jerome Powell and President Smith");
+        let mut spans = vec![
+            (0, 3, Label::Person),
+            (4, 6, Label::Org),
+            (5, 6, Label::Person),
+        ];
+        trim_titles(&doc, &mut spans);
+        assert_eq!(
+            spans,
+            [
+                (1, 3, Label::Person),
+                (4, 6, Label::Org),
+                (5, 6, Label::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn other_names_and_lone_heads_are_left_alone() {
+        let doc = Doc::new("Ann Lee of Acme Group met Group");
+        let spans = vec![
+            (0, 2, Label::Person),
+            (3, 5, Label::Misc),
+            (6, 7, Label::Misc),
+        ];
+        let out = apply(&doc, spans);
+        assert_eq!(
+            out,
+            [
+                (0, 2, Label::Person),
+                (3, 5, Label::Org),
+                (6, 7, Label::Misc)
+            ]
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! Named entities: people, organisations, places and other names, each with the fullest
+//! form of the same entity in the text.
+//!
+//! Pipeline, one module each: `tokenize` (newswire-style tokens) → `doc` (word hashes from
+//! `word`, `gazetteer` marks, which tokens may be names, how each word is written elsewhere
+//! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
+//! twice: the second pass also sees the first pass's `history` of each word) → `heads`
+//! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
+//! through the article) → `aliases` (canonical forms) → code point offsets. `train` holds
+//! the training loop used by `examples/train_ner.rs`.
+
+pub(crate) mod aliases;
+pub(crate) mod consistency;
+pub(crate) mod doc;
+pub(crate) mod features;
+pub(crate) mod gazetteer;
+pub(crate) mod heads;
+pub(crate) mod history;
+pub(crate) mod model;
+pub(crate) mod tokenize;
+#[doc(hidden)]
+pub mod train;
+pub(crate) mod word;
+
+use crate::learn::Weights;
+use crate::text::CharOffsets;
+use crate::{Entity, Label};
+use doc::Doc;
+
+/// Finds the named entities of `text`; see [`crate::extract_entities`].
+pub fn extract(text: &str) -> Vec<Entity> {
+    let Some(m) = model::models() else {
+        return Vec::new();
+    };
+    let mut doc = Doc::new(text);
+    let spans = tag_spans(&mut doc, &m.first, m.second.as_ref());
+    let canon = aliases::canonical(&doc, &spans);
+    let bytes = |&(s, e, _): &(usize, usize, Label)| {
+        (
+            doc.toks.get(s).map_or(0, |t| t.start),
+            doc.toks.get(e.wrapping_sub(1)).map_or(0, |t| t.end),
+        )
+    };
+    let map = CharOffsets::new(
+        text,
+        spans.iter().flat_map(|sp| {
+            let (s, e) = bytes(sp);
+            [s, e]
+        }),
+    );
+    spans
+        .iter()
+        .zip(canon)
+        .map(|(sp, canonical)| {
+            let (s, e) = bytes(sp);
+            Entity {
+                text: text.get(s..e).unwrap_or_default().to_string(),
+                start: map.get(s),
+                end: map.get(e),
+                label: sp.2,
+                canonical,
+            }
+        })
+        .collect()
+}
+
+/// Token spans `(first, last + 1, label)` of the entities of `doc`, tagged with `first`
+/// and, when given, `second`.
+pub(crate) fn tag_spans(
+    doc: &mut Doc,
+    first: &Weights,
+    second: Option<&Weights>,
+) -> Vec<(usize, usize, Label)> {
+    let tags = model::tag_two(doc, first, second);
+    let mut spans = heads::apply(doc, model::spans(&tags));
+    heads::trim_titles(doc, &mut spans);
+    consistency::apply(doc, spans)
+}

@@ -1,0 +1,171 @@
+//! The tagger: BIO tags over tokens, chosen greedily left to right by the averaged
+//! perceptron whose weights are compiled into the binary (`data/ner.model`, trained by
+//! `examples/train_ner.rs`).
+
+use super::doc::Doc;
+use super::features;
+use super::tokenize::F_LINE_START;
+use crate::Label;
+use crate::learn::Weights;
+use std::sync::LazyLock;
+
+/// Number of tags: `O`, then `B-` and `I-` for PERSON, ORG, LOC, MISC in that order.
+pub const TAGS: usize = 9;
+/// The outside tag.
+pub const O: u8 = 0;
+
+/// The two passes' weights: the first pass sees the text, the second also the first pass's
+/// tags of every occurrence of each word ([`super::history`]).
+pub struct Models {
+    /// First-pass weights (`data/ner.model`).
+    pub first: Weights,
+    /// Second-pass weights (`data/ner2.model`); without them the first pass is final.
+    pub second: Option<Weights>,
+}
+
+static MODELS: LazyLock<Option<Models>> = LazyLock::new(|| {
+    let ok = |w: Weights| (w.classes() == TAGS).then_some(w);
+    let first = Weights::from_static(include_bytes!("../../data/ner.model")).and_then(ok)?;
+    let second = Weights::from_static(include_bytes!("../../data/ner2.model")).and_then(ok);
+    Some(Models { first, second })
+});
+
+/// The compiled-in weights, or `None` if they fail to parse (then no entity is tagged).
+pub fn models() -> Option<&'static Models> {
+    MODELS.as_ref()
+}
+
+/// Tags `doc` with both passes (leaves the history in `doc.hist`).
+pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<u8> {
+    doc.hist.clear();
+    let tags = tag(doc, first);
+    match second {
+        Some(w) => {
+            doc.hist = super::history::compute(doc, &tags);
+            tag(doc, w)
+        }
+        None => tags,
+    }
+}
+
+/// The `B-` tag of `label`.
+pub fn begin(label: Label) -> u8 {
+    match label {
+        Label::Person => 1,
+        Label::Org => 3,
+        Label::Loc => 5,
+        Label::Misc => 7,
+    }
+}
+
+/// The label of a non-`O` tag.
+pub fn label(tag: u8) -> Label {
+    match tag {
+        1 | 2 => Label::Person,
+        3 | 4 => Label::Org,
+        5 | 6 => Label::Loc,
+        _ => Label::Misc,
+    }
+}
+
+/// Whether `tag` may follow `prev`: an `I-` tag only continues its own label.
+#[inline]
+pub fn allowed(prev: u8, tag: usize) -> bool {
+    tag % 2 == 1 || tag == 0 || usize::from(prev) + 1 == tag || usize::from(prev) == tag
+}
+
+/// Tags `doc` left to right. `choose(i, features, prev)` returns the tag of candidate token
+/// `i`; every other token is `O`. Training passes a `choose` that also updates the model.
+pub fn decode(doc: &Doc, bits: u32, mut choose: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
+    let n = doc.toks.len();
+    let mut tags = vec![O; n];
+    let mut feats = Vec::with_capacity(64);
+    for i in 0..n {
+        if !doc.cand.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        // Names never run across a line end.
+        let line_start = |j: usize| doc.flags(j) & F_LINE_START != 0;
+        let prev = if i > 0 && !line_start(i) {
+            tags[i - 1]
+        } else {
+            O
+        };
+        let prev2 = if i > 1 && !line_start(i) && !line_start(i - 1) {
+            tags[i - 2]
+        } else {
+            O
+        };
+        feats.clear();
+        features::extract(doc, i, prev, prev2, bits, &mut feats);
+        tags[i] = choose(i, &feats, prev);
+    }
+    tags
+}
+
+/// Tags `doc` with the shipped model.
+pub fn tag(doc: &Doc, w: &Weights) -> Vec<u8> {
+    decode(doc, w.bits(), |_, feats, prev| {
+        let mut s = [0i32; TAGS];
+        w.add_scores_n(feats, &mut s);
+        best(&s, prev)
+    })
+}
+
+/// The highest-scoring tag allowed after `prev` (ties go to the lower tag, so `O` wins).
+#[inline]
+pub fn best<S: PartialOrd + Copy>(s: &[S; TAGS], prev: u8) -> u8 {
+    let mut best = 0;
+    for t in 1..TAGS {
+        if allowed(prev, t) && s[t] > s[best] {
+            best = t;
+        }
+    }
+    best as u8
+}
+
+/// Entity spans of a tag sequence: `(first token, last token + 1, label)`.
+pub fn spans(tags: &[u8]) -> Vec<(usize, usize, Label)> {
+    let mut out: Vec<(usize, usize, Label)> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        if t == O {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if t % 2 == 0 && last.1 == i && begin(last.2) + 1 == t => last.1 = i + 1,
+            _ => out.push((i, i + 1, label(t))),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_tags_only_continue_their_label() {
+        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2));
+        assert!(allowed(0, 5) && allowed(4, 0));
+        assert_eq!(best(&[0, 0, 9, 0, 0, 0, 0, 0, 0], O), O);
+        assert_eq!(best(&[0, 0, 9, 0, 0, 0, 0, 0, 0], 1), 2);
+    }
+
+    #[test]
+    fn spans_join_begin_and_inside() {
+        // B-PER I-PER O B-LOC B-LOC I-LOC
+        assert_eq!(
+            spans(&[1, 2, 0, 5, 5, 6]),
+            [
+                (0, 2, Label::Person),
+                (3, 4, Label::Loc),
+                (4, 6, Label::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn shipped_model_loads() {
+        assert!(models().is_some_and(|m| m.second.is_some()));
+    }
+}

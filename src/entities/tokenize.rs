@@ -1,0 +1,284 @@
+//! A hand-written, single-pass tokenizer shaped like newswire tokenisation (CoNLL/PTB style),
+//! because entity boundaries are token boundaries.
+//!
+//! Words keep internal hyphens, periods, ampersands and apostrophes ("Anglo-Dutch", "U.S",
+//! "AT&T", "O'Neill"); the possessive "'s" is split off ("Britain" "'s"); abbreviations keep
+//! their final period ("U.S.", "Inc.", "J."); every other non-space character is a token of
+//! its own. Linear in the input whatever it holds.
+
+/// One token: a byte range plus the facts about it that later stages ask for repeatedly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+    /// Bit set of the `F_*` flags.
+    pub flags: u16,
+}
+
+/// Contains an uppercase letter.
+pub const F_UPPER: u16 = 1;
+/// Starts with an uppercase letter.
+pub const F_INIT_UPPER: u16 = 1 << 1;
+/// Contains a lowercase letter.
+pub const F_LOWER: u16 = 1 << 2;
+/// Contains a digit.
+pub const F_DIGIT: u16 = 1 << 3;
+/// Contains a letter or a digit (not punctuation).
+pub const F_WORD: u16 = 1 << 4;
+/// First token of its line.
+pub const F_LINE_START: u16 = 1 << 5;
+/// First token of its sentence.
+pub const F_SENT_START: u16 = 1 << 6;
+/// On a line with letters but no lowercase letter: an all-caps headline.
+pub const F_CAPS_LINE: u16 = 1 << 7;
+/// On a line with two or more numbers and few lowercase words: a results or table row
+/// ("Leicestershire 296 Somerset 83"), set by [`super::doc`].
+pub const F_TABLE_LINE: u16 = 1 << 8;
+
+impl Token {
+    /// Whether every bit of `flag` is set.
+    #[inline]
+    #[cfg(test)]
+    pub fn is(&self, flag: u16) -> bool {
+        self.flags & flag == flag
+    }
+}
+
+/// Words that keep a following period as part of the token.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "bros", "gen",
+    "gov", "sen", "rep", "lt", "col", "capt", "sgt", "maj", "adm", "prof", "rev", "mt", "ft", "vs",
+    "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec", "calif", "fla", "mass", "conn",
+    "wash", "mich", "wisc", "colo", "ariz", "tex", "penn", "ill", "ind", "minn", "okla", "ore",
+    "tenn", "va", "ky", "la", "md", "mo", "nev", "ala", "ark", "del", "kan", "neb", "wyo",
+];
+
+/// Splits `text` into tokens; see the module docs for the rules.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let mut line_start = true;
+    let mut line_first = 0; // index in `out` of the line's first token
+    let mut line_has_lower = false;
+    let mut line_has_letter = false;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            close_line(&mut out, line_first, line_has_letter && !line_has_lower);
+            line_start = true;
+            line_first = out.len();
+            line_has_lower = false;
+            line_has_letter = false;
+            i += 1;
+            continue;
+        }
+        if c == b' ' || c == b'\t' || c == b'\r' {
+            i += 1;
+            continue;
+        }
+        let (ch, len) = decode(b, i);
+        if ch.is_whitespace() {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut flags = 0u16;
+        if ch.is_alphanumeric() {
+            i = scan_word(b, i, &mut flags);
+        } else if matches!(ch, '\'' | '\u{2019}') && is_possessive(b, i + len) {
+            flags |= F_WORD
+                | if b.get(i + len) == Some(&b's') {
+                    F_LOWER
+                } else {
+                    F_UPPER
+                };
+            i += len + 1;
+        } else {
+            i += len;
+        }
+        line_has_lower |= flags & F_LOWER != 0;
+        line_has_letter |= flags & (F_LOWER | F_UPPER) != 0;
+        if line_start {
+            flags |= F_LINE_START | F_SENT_START;
+            line_start = false;
+        } else if out.last().is_some_and(|p| ends_sentence(b, p)) {
+            flags |= F_SENT_START;
+        }
+        out.push(Token {
+            start,
+            end: i,
+            flags,
+        });
+    }
+    close_line(&mut out, line_first, line_has_letter && !line_has_lower);
+    out
+}
+
+fn close_line(out: &mut [Token], first: usize, caps: bool) {
+    if caps {
+        out.iter_mut()
+            .skip(first)
+            .for_each(|t| t.flags |= F_CAPS_LINE);
+    }
+}
+
+fn ends_sentence(b: &[u8], t: &Token) -> bool {
+    t.end == t.start + 1 && matches!(b.get(t.start), Some(b'.' | b'?' | b'!'))
+}
+
+/// Decodes the char at byte `i` (which must start a char) and its length; invalid positions
+/// yield a replacement char of length 1 so the caller always advances.
+#[inline]
+fn decode(b: &[u8], i: usize) -> (char, usize) {
+    let c = b.get(i).copied().unwrap_or(b' ');
+    if c < 0x80 {
+        return (char::from(c), 1);
+    }
+    let len = match c {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    };
+    let ch = b
+        .get(i..i + len)
+        .and_then(|s| std::str::from_utf8(s).ok())
+        .and_then(|s| s.chars().next());
+    match ch {
+        Some(ch) => (ch, len),
+        None => ('\u{fffd}', 1),
+    }
+}
+
+#[inline]
+fn alnum_at(b: &[u8], i: usize) -> bool {
+    i < b.len() && decode(b, i).0.is_alphanumeric()
+}
+
+/// Scans a word starting at `i` and returns its end; sets the case and digit flags.
+fn scan_word(b: &[u8], mut i: usize, flags: &mut u16) -> usize {
+    let start = i;
+    *flags |= F_WORD;
+    let mut has_dot = false;
+    let mut letters = 0usize;
+    while i < b.len() {
+        let (ch, len) = decode(b, i);
+        if ch.is_alphanumeric() {
+            if ch.is_uppercase() {
+                *flags |= F_UPPER;
+                if i == start {
+                    *flags |= F_INIT_UPPER;
+                }
+            } else if ch.is_lowercase() {
+                *flags |= F_LOWER;
+            } else if ch.is_numeric() {
+                *flags |= F_DIGIT;
+            }
+            letters += usize::from(ch.is_alphabetic());
+            i += len;
+            continue;
+        }
+        // Joiners stay inside a word when a letter or digit follows.
+        let joins = matches!(ch, '-' | '.' | '&' | '\'' | '\u{2019}') && alnum_at(b, i + len);
+        if !joins {
+            break;
+        }
+        if matches!(ch, '\'' | '\u{2019}') && is_possessive(b, i + len) {
+            break;
+        }
+        has_dot |= ch == '.';
+        i += len;
+    }
+    // Final period of an abbreviation, "US$"-style currency.
+    match b.get(i) {
+        Some(b'.')
+            if has_dot || (letters == 1 && i == start + 1) || is_abbreviation(b.get(start..i)) =>
+        {
+            i + 1
+        }
+        Some(b'$') if letters <= 3 && *flags & F_LOWER == 0 && *flags & F_UPPER != 0 => i + 1,
+        _ => i,
+    }
+}
+
+/// Whether the bytes at `i` (after an apostrophe) are a possessive "s" ending the word.
+fn is_possessive(b: &[u8], i: usize) -> bool {
+    matches!(b.get(i), Some(b's' | b'S')) && !alnum_at(b, i + 1)
+}
+
+/// Capitalised abbreviations only ("Calif.", "Inc."): "ill." or "no." ends a sentence.
+fn is_abbreviation(word: Option<&[u8]>) -> bool {
+    word.is_some_and(|w| {
+        w.len() <= 5
+            && (w.first().is_some_and(u8::is_ascii_uppercase) || w == b"vs")
+            && ABBREVIATIONS
+                .iter()
+                .any(|a| a.as_bytes().eq_ignore_ascii_case(w))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_punctuation_and_possessives() {
+        assert_eq!(
+            words("Britain's (Anglo-Dutch) AT&T, O'Neill."),
+            [
+                "Britain",
+                "'s",
+                "(",
+                "Anglo-Dutch",
+                ")",
+                "AT&T",
+                ",",
+                "O'Neill",
+                "."
+            ]
+        );
+        assert_eq!(words("Russia’s “plan”"), ["Russia", "’s", "“", "plan", "”"]);
+    }
+
+    #[test]
+    fn keeps_abbreviation_periods() {
+        assert_eq!(
+            words("the U.S. and Acme Inc. met J. Smith."),
+            [
+                "the", "U.S.", "and", "Acme", "Inc.", "met", "J.", "Smith", "."
+            ]
+        );
+        assert_eq!(words("cost US$ 5"), ["cost", "US$", "5"]);
+        assert_eq!(
+            words("No. He fell ill."),
+            ["No", ".", "He", "fell", "ill", "."]
+        );
+    }
+
+    #[test]
+    fn marks_lines_sentences_and_headlines() {
+        let t = tokenize("SOCCER - ROMA WIN.\nRome won. It rained");
+        assert!(t[0].is(F_LINE_START | F_CAPS_LINE));
+        assert!(t[2].is(F_CAPS_LINE) && !t[2].is(F_SENT_START));
+        assert!(t[5].is(F_LINE_START) && !t[5].is(F_CAPS_LINE));
+        assert!(t[8].is(F_SENT_START) && !t[8].is(F_LINE_START));
+        assert!(t[6].is(F_WORD) && t[8].is(F_INIT_UPPER) && !t[9].is(F_UPPER));
+    }
+
+    #[test]
+    fn hostile_input_is_linear_and_safe() {
+        let text = "AbcDef".repeat(100_000) + "\u{fffd}é\u{0}..--";
+        let t = tokenize(&text);
+        assert_eq!(t[0].end, 600_000);
+        assert!(t.iter().all(|t| text.get(t.start..t.end).is_some()));
+    }
+}

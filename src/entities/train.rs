@@ -1,0 +1,277 @@
+//! Training and evaluation of the tagger, for `examples/train_ner.rs`. Not part of the
+//! supported API: it is public only so the example can reach it.
+//!
+//! Two passes are trained. The second pass's history features must look at test time the
+//! way they look in training, so on the training texts they come from first-pass models
+//! that never saw those texts (two-fold jackknife); on dev and at run time they come from
+//! the first-pass model trained on everything.
+
+use super::doc::Doc;
+use super::history;
+use super::model::{self, TAGS};
+use crate::Label;
+use crate::learn::{Perceptron, Weights};
+
+/// A training or evaluation text with its gold entities as byte ranges.
+pub struct Example {
+    /// The text.
+    pub text: String,
+    /// Gold entities: byte start, byte end, label.
+    pub gold: Vec<(usize, usize, Label)>,
+}
+
+/// Settings of a training run.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Bits of the feature table.
+    pub bits: u32,
+    /// Most epochs per pass; the dev set picks the best.
+    pub epochs: usize,
+    /// Epochs of the jackknife first-pass models.
+    pub fold_epochs: usize,
+    /// Seed of the example order.
+    pub seed: u64,
+}
+
+/// Precision/recall counts per label (PERSON, ORG, LOC, MISC).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    /// Correct predictions, per label.
+    pub tp: [usize; 4],
+    /// Predictions, per label.
+    pub pred: [usize; 4],
+    /// Gold entities, per label.
+    pub gold: [usize; 4],
+}
+
+impl Counts {
+    /// F1 (percent) of label `l`, or overall for `None`.
+    pub fn f1(&self, l: Option<usize>) -> f64 {
+        let sum =
+            |a: &[usize; 4]| l.map_or(a.iter().sum(), |l| a.get(l).copied().unwrap_or(0)) as f64;
+        let (tp, p, g) = (sum(&self.tp), sum(&self.pred), sum(&self.gold));
+        if tp == 0.0 { 0.0 } else { 200.0 * tp / (p + g) }
+    }
+
+    /// One line: overall and per-label F1.
+    pub fn summary(&self) -> String {
+        format!(
+            "F1 {:.2} (PER {:.2} ORG {:.2} LOC {:.2} MISC {:.2})",
+            self.f1(None),
+            self.f1(Some(0)),
+            self.f1(Some(1)),
+            self.f1(Some(2)),
+            self.f1(Some(3))
+        )
+    }
+}
+
+fn index(l: Label) -> usize {
+    match l {
+        Label::Person => 0,
+        Label::Org => 1,
+        Label::Loc => 2,
+        Label::Misc => 3,
+    }
+}
+
+/// Gold BIO tags of `doc`; entities whose edges are not token edges are skipped (counted in
+/// the second value).
+pub(crate) fn gold_tags(doc: &Doc, gold: &[(usize, usize, Label)]) -> (Vec<u8>, usize) {
+    let mut tags = vec![model::O; doc.toks.len()];
+    let mut missed = 0;
+    for &(s, e, l) in gold {
+        let first = doc.toks.iter().position(|t| t.start == s);
+        let last = doc.toks.iter().position(|t| t.end == e);
+        match (first, last) {
+            (Some(a), Some(b)) if a <= b => {
+                let begin = model::begin(l);
+                for (k, t) in tags.iter_mut().enumerate().take(b + 1).skip(a) {
+                    *t = if k == a { begin } else { begin + 1 };
+                }
+            }
+            _ => missed += 1,
+        }
+    }
+    (tags, missed)
+}
+
+/// Scores the full pipeline with `first` (and `second`) on `examples`: exact span and label.
+pub fn evaluate(first: &Weights, second: Option<&Weights>, examples: &[Example]) -> Counts {
+    let mut c = Counts::default();
+    for ex in examples {
+        let mut doc = Doc::new(&ex.text);
+        let spans = super::tag_spans(&mut doc, first, second);
+        let pred: Vec<(usize, usize, Label)> = spans
+            .into_iter()
+            .filter_map(|(s, e, l)| {
+                Some((
+                    doc.toks.get(s)?.start,
+                    doc.toks.get(e.checked_sub(1)?)?.end,
+                    l,
+                ))
+            })
+            .collect();
+        for p in &pred {
+            c.pred[index(p.2)] += 1;
+            if ex.gold.contains(p) {
+                c.tp[index(p.2)] += 1;
+            }
+        }
+        for g in &ex.gold {
+            c.gold[index(g.2)] += 1;
+        }
+    }
+    c
+}
+
+/// Trains one pass on `docs` (with their `hist` already set for the second pass) for up to
+/// `epochs`; after each epoch `score` rates the averaged weights (higher is better) and the
+/// best are returned with their epoch.
+fn train_pass(
+    docs: &[Doc],
+    gold: &[Vec<u8>],
+    bits: u32,
+    epochs: usize,
+    seed: u64,
+    mut score: impl FnMut(usize, &Weights, usize) -> f64,
+) -> (Weights, usize) {
+    let mut p = Perceptron::new(bits, TAGS);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut rng = seed.max(1);
+    let mut best: Option<(f64, Weights, usize)> = None;
+    for epoch in 1..=epochs {
+        // Fisher–Yates with xorshift: deterministic for a given seed.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut errors = 0usize;
+        for &d in &order {
+            let (Some(doc), Some(g)) = (docs.get(d), gold.get(d)) else {
+                continue;
+            };
+            let mut s = [0f32; TAGS];
+            model::decode(doc, bits, |i, feats, prev| {
+                p.tick();
+                p.scores(feats, &mut s);
+                let guess = model::best(&s, prev);
+                let truth = usize::from(g.get(i).copied().unwrap_or(0));
+                errors += usize::from(truth != usize::from(guess));
+                p.update(feats, truth, usize::from(guess));
+                guess
+            });
+        }
+        let w = p.averaged();
+        let f = score(epoch, &w, errors);
+        if best.as_ref().is_none_or(|b| f > b.0) {
+            best = Some((f, w, epoch));
+        }
+    }
+    match best {
+        Some((_, w, e)) => (w, e),
+        None => (p.averaged(), 0),
+    }
+}
+
+/// Trains both passes on `train`, choosing epochs on `dev`. Returns the first- and
+/// second-pass weights.
+pub fn train(
+    train: &[Example],
+    dev: &[Example],
+    set: Settings,
+    mut log: impl FnMut(&str),
+) -> (Weights, Weights) {
+    let mut docs: Vec<Doc> = train.iter().map(|ex| Doc::new(&ex.text)).collect();
+    let mut missed = 0;
+    let gold: Vec<Vec<u8>> = docs
+        .iter()
+        .zip(train)
+        .map(|(d, ex)| {
+            let (t, m) = gold_tags(d, &ex.gold);
+            missed += m;
+            t
+        })
+        .collect();
+    let unreachable: usize = docs
+        .iter()
+        .zip(&gold)
+        .map(|(d, g)| {
+            g.iter()
+                .zip(&d.cand)
+                .filter(|&(&t, &c)| t != 0 && !c)
+                .count()
+        })
+        .sum();
+    log(&format!(
+        "{} docs; {missed} gold entities off token edges; {unreachable} gold tokens not candidates",
+        docs.len()
+    ));
+
+    let (first, e1) = train_pass(
+        &docs,
+        &gold,
+        set.bits,
+        set.epochs,
+        set.seed,
+        |epoch, w, errors| {
+            let c = evaluate(w, None, dev);
+            log(&format!(
+                "pass 1 epoch {epoch}: {errors} training errors; dev {}",
+                c.summary()
+            ));
+            c.f1(None)
+        },
+    );
+    log(&format!("pass 1: kept epoch {e1}"));
+
+    // Jackknife: each half's history comes from a model trained on the other half.
+    for fold in 0..2 {
+        let (held, rest): (Vec<usize>, Vec<usize>) = (0..docs.len()).partition(|i| i % 2 == fold);
+        let sub_docs: Vec<Doc> = rest
+            .iter()
+            .filter_map(|&i| train.get(i))
+            .map(|ex| Doc::new(&ex.text))
+            .collect();
+        let sub_gold: Vec<Vec<u8>> = rest.iter().filter_map(|&i| gold.get(i).cloned()).collect();
+        let (w, _) = train_pass(
+            &sub_docs,
+            &sub_gold,
+            set.bits,
+            set.fold_epochs,
+            set.seed,
+            |e, _, _| e as f64,
+        );
+        for i in held {
+            if let Some(doc) = docs.get_mut(i) {
+                doc.hist.clear();
+                let tags = model::tag(doc, &w);
+                doc.hist = history::compute(doc, &tags);
+            }
+        }
+        log(&format!("jackknife fold {fold} done"));
+    }
+
+    let (second, e2) = train_pass(
+        &docs,
+        &gold,
+        set.bits,
+        set.epochs,
+        set.seed ^ 0x5eed,
+        |epoch, w, errors| {
+            let c = evaluate(&first, Some(w), dev);
+            log(&format!(
+                "pass 2 epoch {epoch}: {errors} training errors; dev {}",
+                c.summary()
+            ));
+            c.f1(None)
+        },
+    );
+    log(&format!(
+        "pass 2: kept epoch {e2}; dev {}",
+        evaluate(&first, Some(&second), dev).summary()
+    ));
+    (first, second)
+}

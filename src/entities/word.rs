@@ -1,0 +1,141 @@
+//! Per-token hashes computed once per text: the folded form (lowercase, digits as `0`) and
+//! the word shape. Features, gazetteer lookups and document statistics all reuse them, so
+//! each token's bytes are read a small, fixed number of times.
+
+use super::tokenize::Token;
+use crate::learn::hash;
+
+/// Folded-form and shape hashes of every token of a text.
+pub struct WordHashes {
+    folded: Vec<u64>,
+    shape: Vec<u64>,
+}
+
+impl WordHashes {
+    /// Hashes every token of `text`.
+    pub fn new(text: &str, toks: &[Token]) -> Self {
+        let mut folded = Vec::with_capacity(toks.len());
+        let mut shape = Vec::with_capacity(toks.len());
+        for t in toks {
+            let w = text.get(t.start..t.end).unwrap_or_default();
+            let (f, s) = hash_word(w);
+            folded.push(f);
+            shape.push(s);
+        }
+        WordHashes { folded, shape }
+    }
+
+    /// Hash of token `i`'s folded form (0 past the ends).
+    #[inline]
+    pub fn folded(&self, i: usize) -> u64 {
+        self.folded.get(i).copied().unwrap_or(0)
+    }
+
+    /// Hash of token `i`'s shape (0 past the ends).
+    #[inline]
+    pub fn shape(&self, i: usize) -> u64 {
+        self.shape.get(i).copied().unwrap_or(0)
+    }
+}
+
+/// Folded form: lowercase, every digit `0`, curly apostrophe as straight.
+#[inline]
+pub fn fold_char(c: char) -> char {
+    match c {
+        '0'..='9' => '0',
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{2019}' => '\'',
+        c if c.is_ascii() => c,
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// Shape class: `X` upper, `x` lower, `d` digit, anything else itself.
+#[inline]
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        fold_char(c)
+    }
+}
+
+/// Hashes of the folded form and of the shape, where runs of one class longer than three are
+/// cut to three ("Leicestershire" is `Xxxx`, "UN" is `XX`, "1996-08-30" is `dddd-dd-dd`).
+pub fn hash_word(w: &str) -> (u64, u64) {
+    if w.is_ascii() {
+        return hash_ascii(w.as_bytes());
+    }
+    let (mut f, mut s) = (hash::SEED, hash::SEED);
+    let (mut last, mut run) = ('\0', 0);
+    let mut buf = [0u8; 4];
+    for c in w.chars() {
+        f = hash::bytes(f, fold_char(c).encode_utf8(&mut buf).as_bytes());
+        let k = shape_class(c);
+        run = if k == last { run + 1 } else { 1 };
+        last = k;
+        if run <= 3 {
+            s = hash::bytes(s, k.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    (f, s)
+}
+
+/// [`hash_word`] for ASCII words, byte by byte (same results).
+#[inline]
+fn hash_ascii(w: &[u8]) -> (u64, u64) {
+    let (mut f, mut s) = (hash::SEED, hash::SEED);
+    let (mut last, mut run) = (0u8, 0);
+    for &b in w {
+        let (folded, class) = match b {
+            b'A'..=b'Z' => (b + 32, b'X'),
+            b'a'..=b'z' => (b, b'x'),
+            b'0'..=b'9' => (b'0', b'd'),
+            _ => (b, b),
+        };
+        f = hash::byte(f, folded);
+        run = if class == last { run + 1 } else { 1 };
+        last = class;
+        if run <= 3 {
+            s = hash::byte(s, class);
+        }
+    }
+    (f, s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_digits() {
+        assert_eq!(hash_word("LONDON").0, hash_word("London").0);
+        assert_eq!(hash_word("1996").0, hash_word("2024").0);
+        assert_eq!(hash_word("O’Neill").0, hash_word("O'Neill").0);
+        assert_ne!(hash_word("Paris").0, hash_word("Paris.").0);
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_the_general_path() {
+        for w in ["Leicestershire", "U.S.", "1996-08-30", "AT&T", "x"] {
+            let mut f = hash::SEED;
+            let mut buf = [0u8; 4];
+            for c in w.chars() {
+                f = hash::bytes(f, fold_char(c).encode_utf8(&mut buf).as_bytes());
+            }
+            assert_eq!(hash_ascii(w.as_bytes()).0, f);
+        }
+        assert_eq!(hash_word("Zurich").1, hash_word("Zürich").1);
+    }
+
+    #[test]
+    fn shapes_cut_long_runs() {
+        assert_eq!(hash_word("Leicestershire").1, hash_word("Kent").1);
+        assert_ne!(hash_word("Kent").1, hash_word("Li").1);
+        assert_ne!(hash_word("UN").1, hash_word("Un").1);
+    }
+}
