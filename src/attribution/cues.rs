@@ -1,0 +1,457 @@
+//! The cue lexicon: speech verbs ("said", "told", "tweeted", "argued"...) and phrases
+//! ("according to", "in a statement") that attribute words to a source.
+//!
+//! Kept as one sorted table so a lookup is a binary search, whatever the window size.
+
+use super::words::Token;
+
+/// Speech-verb forms, lower-case, sorted (a test checks the order).
+const VERBS: &[&str] = &[
+    "accused",
+    "accuses",
+    "accusing",
+    "acknowledged",
+    "acknowledges",
+    "acknowledging",
+    "added",
+    "adding",
+    "adds",
+    "admits",
+    "admitted",
+    "admitting",
+    "advise",
+    "advised",
+    "advises",
+    "advising",
+    "agreed",
+    "agreeing",
+    "agrees",
+    "allege",
+    "alleged",
+    "alleges",
+    "alleging",
+    "announced",
+    "announces",
+    "announcing",
+    "answered",
+    "answering",
+    "apologize",
+    "apologized",
+    "apologizes",
+    "argued",
+    "argues",
+    "arguing",
+    "asked",
+    "asking",
+    "asks",
+    "asserted",
+    "asserting",
+    "asserts",
+    "assured",
+    "assures",
+    "assuring",
+    "beg",
+    "begged",
+    "begging",
+    "begs",
+    "blasted",
+    "blasting",
+    "blasts",
+    "boasted",
+    "boasting",
+    "boasts",
+    "branded",
+    "branding",
+    "called",
+    "calling",
+    "cautioned",
+    "cautioning",
+    "cautions",
+    "challenge",
+    "challenged",
+    "challenges",
+    "challenging",
+    "chanted",
+    "chanting",
+    "chants",
+    "characterize",
+    "characterized",
+    "characterizes",
+    "characterizing",
+    "charged",
+    "charging",
+    "chimed",
+    "cited",
+    "cites",
+    "citing",
+    "claimed",
+    "claiming",
+    "claims",
+    "complained",
+    "complaining",
+    "complains",
+    "conceded",
+    "concedes",
+    "conceding",
+    "concluded",
+    "concludes",
+    "concluding",
+    "confide",
+    "confided",
+    "confides",
+    "confirmed",
+    "confirming",
+    "confirms",
+    "contend",
+    "contended",
+    "contending",
+    "contends",
+    "continued",
+    "continues",
+    "continuing",
+    "countered",
+    "countering",
+    "cried",
+    "criticized",
+    "criticizes",
+    "criticizing",
+    "crying",
+    "declared",
+    "declares",
+    "declaring",
+    "decried",
+    "decries",
+    "decry",
+    "decrying",
+    "demanded",
+    "demanding",
+    "denounce",
+    "denounced",
+    "denounces",
+    "denouncing",
+    "denying",
+    "deride",
+    "derided",
+    "derides",
+    "deriding",
+    "described",
+    "describes",
+    "describing",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "dub",
+    "dubbed",
+    "dubbing",
+    "dubs",
+    "echoed",
+    "echoes",
+    "echoing",
+    "elaborate",
+    "elaborated",
+    "elaborates",
+    "emailed",
+    "emphasise",
+    "emphasised",
+    "emphasises",
+    "emphasising",
+    "emphasize",
+    "emphasized",
+    "emphasizes",
+    "emphasizing",
+    "exclaim",
+    "exclaimed",
+    "exclaiming",
+    "exclaims",
+    "explained",
+    "explaining",
+    "explains",
+    "fired",
+    "gush",
+    "gushed",
+    "gushes",
+    "hail",
+    "hailed",
+    "hailing",
+    "hails",
+    "implore",
+    "implored",
+    "implores",
+    "inform",
+    "informed",
+    "informing",
+    "informs",
+    "insisted",
+    "insisting",
+    "insists",
+    "interject",
+    "interjected",
+    "interjects",
+    "joked",
+    "jokes",
+    "joking",
+    "labeled",
+    "labeling",
+    "labelled",
+    "labelling",
+    "lamented",
+    "lamenting",
+    "laments",
+    "lash",
+    "lashed",
+    "maintained",
+    "maintaining",
+    "maintains",
+    "mocked",
+    "mocking",
+    "mocks",
+    "muse",
+    "mused",
+    "muses",
+    "musing",
+    "noted",
+    "notes",
+    "noting",
+    "observed",
+    "observes",
+    "observing",
+    "plead",
+    "pleaded",
+    "pleading",
+    "pleads",
+    "pledged",
+    "pledges",
+    "pledging",
+    "pointed",
+    "pointing",
+    "posted",
+    "praised",
+    "praises",
+    "praising",
+    "predicted",
+    "predicting",
+    "predicts",
+    "proclaim",
+    "proclaimed",
+    "proclaiming",
+    "proclaims",
+    "promised",
+    "promises",
+    "promising",
+    "quip",
+    "quipped",
+    "quipping",
+    "quips",
+    "quoted",
+    "quoting",
+    "rail",
+    "railed",
+    "rails",
+    "rave",
+    "raved",
+    "raves",
+    "reasoned",
+    "recalled",
+    "recalling",
+    "recalls",
+    "recounted",
+    "recounting",
+    "recounts",
+    "referred",
+    "referring",
+    "refers",
+    "reiterated",
+    "reiterates",
+    "reiterating",
+    "remarked",
+    "remarking",
+    "remind",
+    "reminded",
+    "reminding",
+    "reminds",
+    "repeated",
+    "repeating",
+    "repeats",
+    "replied",
+    "replies",
+    "replying",
+    "reported",
+    "reports",
+    "responded",
+    "responding",
+    "responds",
+    "retort",
+    "retorted",
+    "retorting",
+    "retorts",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "scoff",
+    "scoffed",
+    "scoffs",
+    "scream",
+    "screamed",
+    "screaming",
+    "screams",
+    "shouted",
+    "shouting",
+    "shouts",
+    "singing",
+    "slammed",
+    "slamming",
+    "slams",
+    "snap",
+    "snapped",
+    "snapping",
+    "snaps",
+    "sniff",
+    "sniffed",
+    "sniffs",
+    "speculate",
+    "speculated",
+    "speculates",
+    "speculating",
+    "stated",
+    "stressed",
+    "stresses",
+    "stressing",
+    "suggested",
+    "suggesting",
+    "suggests",
+    "summarize",
+    "summarized",
+    "summarizes",
+    "telling",
+    "tells",
+    "testified",
+    "testifies",
+    "testifying",
+    "texted",
+    "thanked",
+    "thanking",
+    "thunder",
+    "thundered",
+    "thunders",
+    "told",
+    "touted",
+    "touting",
+    "touts",
+    "tweeted",
+    "tweeting",
+    "tweets",
+    "urged",
+    "urges",
+    "urging",
+    "vowed",
+    "vowing",
+    "vows",
+    "warned",
+    "warning",
+    "warns",
+    "whisper",
+    "whispered",
+    "whispering",
+    "whispers",
+    "wondered",
+    "wondering",
+    "wonders",
+    "writes",
+    "writing",
+    "written",
+    "wrote",
+    "yell",
+    "yelled",
+    "yelling",
+    "yells",
+];
+
+/// What a cue says about where its speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A finite speech verb: the speaker is its subject ("Xi said") or, verb first, follows it
+    /// ("said Xi").
+    Verb,
+    /// A participle ("adding", "saying"): the speaker is the subject of the whole sentence.
+    Participle,
+    /// "according to X": the speaker follows.
+    According,
+}
+
+/// A cue found at some token: how many tokens it spans and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueMatch {
+    /// Number of tokens in the cue.
+    pub len: usize,
+    /// Where its speaker is.
+    pub kind: CueKind,
+}
+
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// Whether `word` (any case) is a speech-verb form.
+pub fn is_speech_verb(word: &str) -> bool {
+    let w = lower(word);
+    let w = w.strip_prefix("re-").unwrap_or(&w);
+    VERBS.binary_search(&w).is_ok()
+}
+
+/// The cue starting at `tokens[k]`, if any.
+pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
+    let t = tokens.get(k)?;
+    if !t.is_word {
+        return None;
+    }
+    let w = lower(t.text);
+    if w == "according" {
+        let to = tokens.get(k + 1)?;
+        return to.text.eq_ignore_ascii_case("to").then_some(CueMatch {
+            len: 2,
+            kind: CueKind::According,
+        });
+    }
+    if !is_speech_verb(&w) {
+        return None;
+    }
+    let kind = if w.ends_with("ing") {
+        CueKind::Participle
+    } else {
+        CueKind::Verb
+    };
+    Some(CueMatch { len: 1, kind })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::tokenize;
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        assert!(VERBS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn verbs_participles_and_according_to() {
+        let t = "He said, adding, according to Xinhua, re-emphasised";
+        let toks = tokenize(t, 0, t.len());
+        assert_eq!(cue_at(&toks, 1).map(|c| c.kind), Some(CueKind::Verb));
+        assert_eq!(cue_at(&toks, 3).map(|c| c.kind), Some(CueKind::Participle));
+        assert_eq!(
+            cue_at(&toks, 5),
+            Some(CueMatch {
+                len: 2,
+                kind: CueKind::According
+            })
+        );
+        assert!(cue_at(&toks, 9).is_some());
+        assert_eq!(cue_at(&toks, 0), None);
+    }
+}

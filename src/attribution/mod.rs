@@ -1,0 +1,385 @@
+//! Attribution: the cue ("said", "according to") and the speaker of each quotation.
+//!
+//! Each quotation is read with the rest of its sentence: the words before its opening mark
+//! (back to the sentence start or the previous quotation) and after its closing mark (to the
+//! sentence end or the next quotation). The searches, in order of trust:
+//!
+//! 1. an introducing cue just before: `Xi said: “…”`, `X told reporters, “…”`;
+//! 2. an attribution just after: `“…,” Xi said`, `“…,” said Ann Lee`, `“…,” according to X`;
+//! 3. a `NAME: “…”` transcript line;
+//! 4. any cue earlier in the sentence, for partial quotes: `Putin said Russia valued China’s
+//!    “balanced” position`;
+//! 5. the speaker of an earlier quotation of the same sentence: `“consistent” and “balanced”`;
+//! 6. a cue later in the sentence: `the “no limits” partnership, Xi said`;
+//! 7. a follow-on quotation: a quoted sentence right after an attributed one (or a new
+//!    paragraph continuing a quotation) keeps its speaker.
+//!
+//! Windows are bounded by [`crate::sentences::MAX_SENTENCE`], so cost per quotation is fixed.
+
+pub mod cues;
+pub mod resolve;
+pub mod speaker;
+pub mod words;
+
+use crate::quotes::pairing::Candidate;
+use crate::sentences::{paragraph_start, sentence_end, sentence_start};
+use cues::{CueKind, cue_at};
+use speaker::{Span, is_pronoun, phrase_after, subject_before};
+use words::{Token, tokenize};
+
+/// How a quotation got its attribution; the quote filter trusts some ways more than others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// A cue right before the opening mark (at most a short object between).
+    BeforeAdjacent,
+    /// A cue and speaker right after the closing mark.
+    AfterAdjacent,
+    /// `NAME: “…”`.
+    Colon,
+    /// A cue earlier in the same sentence.
+    BeforeInSentence,
+    /// The speaker of an earlier quotation of the same sentence.
+    SameSentence,
+    /// A cue later in the same sentence, not right after the quotation.
+    AfterInSentence,
+    /// Carried over from the previous quotation.
+    FollowOn,
+    /// No attribution found.
+    Unattributed,
+}
+
+/// The attribution of one quotation, in byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker's words as written.
+    pub speaker: Option<(usize, usize)>,
+    /// The cue.
+    pub cue: Option<(usize, usize)>,
+    /// Which rule found it.
+    pub how: How,
+    /// Whether anything but opening punctuation precedes the quotation in its sentence.
+    pub mid_sentence: bool,
+    /// End of the sentence (or attribution) that holds the quotation.
+    pub sentence_end: usize,
+}
+
+impl Attribution {
+    fn none(mid_sentence: bool, sentence_end: usize) -> Self {
+        Attribution {
+            speaker: None,
+            cue: None,
+            how: How::Unattributed,
+            mid_sentence,
+            sentence_end,
+        }
+    }
+}
+
+/// How many tokens may sit between an introducing cue and the opening mark ("told reporters
+/// on Monday:").
+const MAX_INTRO_GAP: usize = 5;
+/// How many words after the closing mark a subject-first attribution may start.
+const MAX_AFTER_SUBJECT_WORDS: usize = 12;
+
+fn span_of(tokens: &[Token<'_>], (s, e): Span) -> Option<(usize, usize)> {
+    Some((tokens.get(s)?.start, tokens.get(e.checked_sub(1)?)?.end))
+}
+
+fn cue_span(tokens: &[Token<'_>], k: usize, len: usize) -> Option<(usize, usize)> {
+    span_of(tokens, (k, k + len))
+}
+
+/// The speaker of a cue found at `tokens[k]`, read within `tokens[floor..ceiling]`.
+fn speaker_of_cue(
+    tokens: &[Token<'_>],
+    k: usize,
+    len: usize,
+    kind: CueKind,
+    floor: usize,
+    ceiling: usize,
+) -> Option<Span> {
+    match kind {
+        CueKind::According => phrase_after(tokens, k + len, ceiling),
+        CueKind::Verb => subject_before(tokens, k, floor).or_else(|| {
+            // Verb first: "Added Trump:", "said Ann Lee".
+            (k == floor)
+                .then(|| phrase_after(tokens, k + len, ceiling))
+                .flatten()
+        }),
+        CueKind::Participle => {
+            // The subject of the sentence: an earlier finite cue's subject, or its first words.
+            (floor..k)
+                .rev()
+                .find_map(|j| {
+                    let c = cue_at(tokens, j)?;
+                    (c.kind == CueKind::Verb)
+                        .then(|| subject_before(tokens, j, floor))
+                        .flatten()
+                })
+                .or_else(|| leading_subject(tokens, floor, k))
+        }
+    }
+}
+
+/// The first noun phrase of a sentence: a pronoun or a run of capitalised words, after an
+/// opening adverbial ("On Monday, …").
+fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option<Span> {
+    let mut i = floor;
+    if let Some(c) =
+        (floor..ceiling.min(floor + 5)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))
+    {
+        if tokens.get(floor).is_some_and(|t| {
+            [
+                "on", "in", "at", "last", "earlier", "later", "after", "before", "during",
+            ]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t.text))
+        }) {
+            i = c + 1;
+        }
+    }
+    let first = tokens.get(i)?;
+    if first.is_word && is_pronoun(first.text) {
+        return Some((i, i + 1));
+    }
+    let mut e = i;
+    while e < ceiling && tokens.get(e).is_some_and(Token::is_capitalized) && e - i < 5 {
+        e += 1;
+    }
+    (e > i).then_some((i, e))
+}
+
+/// Attributes each candidate quotation of `text`, in order.
+pub fn attribute(text: &str, cands: &[Candidate]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::with_capacity(cands.len());
+    for (i, c) in cands.iter().enumerate() {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| Some((cands.get(p)?, out.get(p)?)));
+        let next = cands.get(i + 1);
+        let a = attribute_one(text, c, prev, next);
+        out.push(a);
+    }
+    out
+}
+
+fn attribute_one(
+    text: &str,
+    c: &Candidate,
+    prev: Option<(&Candidate, &Attribution)>,
+    next: Option<&Candidate>,
+) -> Attribution {
+    let para = paragraph_start(text, c.open);
+    let prev_same_para = prev.filter(|(p, _)| p.close > para && !p.unclosed);
+    let floor = prev_same_para.map_or(para, |(p, _)| p.close);
+    let s_start = sentence_start(text, c.open, floor);
+    let same_sentence_as_prev = prev_same_para.is_some() && s_start == floor;
+    let before = tokenize(text, s_start, c.open);
+    let mid_sentence = before.iter().any(|t| t.is_word);
+
+    let ceiling = next.map_or(text.len(), |n| n.open);
+    let s_end = if c.unclosed {
+        c.close
+    } else {
+        sentence_end(text, c.close, ceiling)
+    };
+    let after = if c.unclosed {
+        Vec::new()
+    } else {
+        tokenize(text, c.close, s_end)
+    };
+
+    let found =
+        |speaker: Option<Span>, toks: &[Token<'_>], k: usize, len: usize, how: How| Attribution {
+            speaker: speaker.and_then(|s| span_of(toks, s)),
+            cue: cue_span(toks, k, len),
+            how,
+            mid_sentence,
+            sentence_end: s_end,
+        };
+
+    // 1. An introducing cue just before the quotation.
+    let intro = nearest_cue(&before);
+    if let Some((k, m)) = intro {
+        let gap = before.len() - (k + m.len);
+        let ends_open = before
+            .last()
+            .is_some_and(|t| t.is_punct(',') || t.is_punct(':'));
+        if gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) {
+            let sp = speaker_of_cue(&before, k, m.len, m.kind, 0, before.len());
+            if let Some(sp) = sp {
+                return found(Some(sp), &before, k, m.len, How::BeforeAdjacent);
+            }
+            if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
+                return Attribution {
+                    how: How::BeforeAdjacent,
+                    cue: cue_span(&before, k, m.len),
+                    ..*pa
+                };
+            }
+        }
+    }
+
+    // 2. An attribution right after the quotation.
+    if let Some(a) = after_attribution(text, c, &after) {
+        return Attribution {
+            mid_sentence,
+            sentence_end: s_end,
+            ..a
+        };
+    }
+
+    // 3. "NAME: “…”"
+    if let Some(sp) = colon_speaker(&before) {
+        let colon = before.len() - 1;
+        return found(Some(sp), &before, colon, 1, How::Colon);
+    }
+
+    // 4. Any cue earlier in the sentence.
+    if let Some((k, m)) = intro {
+        let sp = speaker_of_cue(&before, k, m.len, m.kind, 0, before.len());
+        if sp.is_some() {
+            return found(sp, &before, k, m.len, How::BeforeInSentence);
+        }
+        if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
+            if pa.speaker.is_some() {
+                return Attribution {
+                    how: How::BeforeInSentence,
+                    cue: cue_span(&before, k, m.len),
+                    ..*pa
+                };
+            }
+        }
+    }
+
+    // 5. The speaker of an earlier quotation of the same sentence.
+    if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
+        if pa.speaker.is_some() || pa.cue.is_some() {
+            return Attribution {
+                how: How::SameSentence,
+                mid_sentence,
+                sentence_end: s_end.max(pa.sentence_end),
+                ..*pa
+            };
+        }
+    }
+
+    // 6. A cue later in the sentence.
+    if let Some((k, m)) = first_cue(&after, 0, after.len()) {
+        let sp = speaker_of_cue(&after, k, m.len, m.kind, 0, after.len());
+        if sp.is_some() && m.kind != CueKind::Participle {
+            return found(sp, &after, k, m.len, How::AfterInSentence);
+        }
+    }
+
+    // 7. A follow-on quotation.
+    if let Some((p, pa)) = prev {
+        let gap_is_blank = text
+            .get(pa.sentence_end.max(p.close)..c.open)
+            .is_some_and(|g| g.trim().is_empty());
+        if !mid_sentence
+            && (gap_is_blank || (p.unclosed && c.starts_paragraph))
+            && pa.how != How::Unattributed
+        {
+            return Attribution {
+                how: How::FollowOn,
+                mid_sentence,
+                sentence_end: s_end,
+                ..*pa
+            };
+        }
+    }
+    Attribution::none(mid_sentence, s_end)
+}
+
+/// The cue nearest the end of `tokens`.
+fn nearest_cue(tokens: &[Token<'_>]) -> Option<(usize, cues::CueMatch)> {
+    (0..tokens.len())
+        .rev()
+        .find_map(|k| cue_at(tokens, k).map(|m| (k, m)))
+}
+
+/// The first cue in `tokens[from..to]`.
+fn first_cue(tokens: &[Token<'_>], from: usize, to: usize) -> Option<(usize, cues::CueMatch)> {
+    (from..to.min(tokens.len())).find_map(|k| cue_at(tokens, k).map(|m| (k, m)))
+}
+
+/// `NAME: “…”` — the words before a colon that ends the window, when they are a short name
+/// or a pronoun.
+fn colon_speaker(before: &[Token<'_>]) -> Option<Span> {
+    let last = before.last()?;
+    if !last.is_punct(':') {
+        return None;
+    }
+    let colon = before.len() - 1;
+    let start = (0..colon)
+        .rev()
+        .take_while(|&i| before.get(i).is_some_and(|t| t.is_word))
+        .last()?;
+    let words = before.get(start..colon)?;
+    let ok = words.len() <= 4
+        && (words.iter().all(Token::is_capitalized)
+            || (words.len() == 1 && is_pronoun(words[0].text)));
+    ok.then_some((start, colon))
+}
+
+/// An attribution right after the closing mark: `,” Xi said`, `,” said Ann Lee`,
+/// `,” Lee, an economist, said`, `,” according to Xinhua`.
+fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<Attribution> {
+    let mut i0 = 0;
+    while after
+        .get(i0)
+        .is_some_and(|t| !t.is_word && ",—–-(".contains(t.text))
+    {
+        i0 += 1;
+    }
+    let first = after.get(i0)?;
+    // A quotation that ends its own sentence is followed by a new sentence unless the next
+    // words are a short attribution ("“Stop!” Trump said.").
+    let ends_sentence = text
+        .get(c.start..c.end)
+        .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))
+        .is_some_and(|q| q.ends_with(['.', '?', '!']));
+    let limit = (i0 + MAX_AFTER_SUBJECT_WORDS).min(after.len());
+    let (k, m) = first_cue(after, i0, limit)?;
+    let sp = match m.kind {
+        CueKind::According => phrase_after(after, k + m.len, after.len()),
+        CueKind::Participle => return None,
+        CueKind::Verb if k == i0 || (k == i0 + 1 && is_adverb_word(first.text)) => {
+            phrase_after(after, k + 1, after.len()).or_else(|| subject_before(after, k, i0))
+        }
+        CueKind::Verb => {
+            let s = subject_before(after, k, i0)?;
+            // The subject must start the attribution (an appositive may follow it).
+            if s.0 > i0 + 1 {
+                return None;
+            }
+            Some(s)
+        }
+    };
+    if m.kind == CueKind::According && k > i0 {
+        return None;
+    }
+    if ends_sentence && first.is_capitalized() {
+        // Only a short tail may follow: "Trump said." / "Trump said on Monday."
+        let tail = after.len().saturating_sub(k + m.len);
+        if tail > 5 {
+            return None;
+        }
+    }
+    let sp = sp?;
+    Some(Attribution {
+        speaker: span_of(after, sp),
+        cue: cue_span(after, k, m.len),
+        how: How::AfterAdjacent,
+        mid_sentence: false,
+        sentence_end: 0,
+    })
+}
+
+fn is_adverb_word(w: &str) -> bool {
+    ["also", "then", "later", "once"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+        || (w.ends_with("ly") && w.len() > 4)
+}
