@@ -17,6 +17,11 @@ const ABBREVIATIONS: &[&str] = &[
     "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "ph.d", "r", "d", "i",
 ];
 
+/// Whether `word` (without its full stop, any case) is a known abbreviation such as "Sen".
+pub fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 /// How far (bytes) a boundary search looks before giving up at the search limit.
 pub const MAX_SENTENCE: usize = 600;
 

@@ -184,9 +184,13 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     if end > floor && tokens.get(end - 1).is_some_and(|t| t.is_punct(',')) {
         let inner_end = end - 1;
         let lo = inner_end.saturating_sub(14).max(floor);
-        let comma = (lo..inner_end)
-            .rev()
-            .find(|&i| tokens.get(i).is_some_and(|t| !t.is_word))?;
+        // The comma opening the appositive; dots, hyphens and brackets may sit inside it
+        // ("R-Ky.", "(D-NY)").
+        let comma = (lo..inner_end).rev().find(|&i| {
+            tokens
+                .get(i)
+                .is_some_and(|t| !t.is_word && !t.text.starts_with(['.', '-', '(', ')']))
+        })?;
         if !tokens.get(comma).is_some_and(|t| t.is_punct(',')) {
             return None;
         }
@@ -324,6 +328,14 @@ mod tests {
         assert_eq!(
             subject("Ann Lee, a senior fellow at the Institute, said", "said").as_deref(),
             Some("Ann Lee")
+        );
+    }
+
+    #[test]
+    fn appositive_with_abbreviation_inside() {
+        assert_eq!(
+            subject("Sen. Rand Paul, R-Ky., told reporters", "told").as_deref(),
+            Some("Sen. Rand Paul")
         );
     }
 

@@ -68,9 +68,11 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
                         .get(j + d.len_utf8()..)
                         .and_then(|s| s.chars().next());
                     let single_letter_before = d == '.'
-                        && window
-                            .get(start..end)
-                            .is_some_and(|w| w.chars().count() == 1 || w.contains('.'));
+                        && window.get(start..end).is_some_and(|w| {
+                            w.chars().count() == 1
+                                || w.contains('.')
+                                || crate::sentences::is_abbreviation(w)
+                        });
                     if after.is_some_and(char::is_alphanumeric) || single_letter_before {
                         end = j + d.len_utf8();
                         iter.next();
@@ -123,6 +125,7 @@ mod tests {
             vec!["John", "F.", "Kennedy", "said"]
         );
         assert_eq!(words("He left."), vec!["He", "left", "."]);
+        assert_eq!(words("Sen. Paul"), vec!["Sen.", "Paul"]);
     }
 
     #[test]

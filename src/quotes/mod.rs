@@ -35,7 +35,7 @@ fn find(text: &str) -> Vec<Found> {
         .zip(attrs)
         .filter_map(|(cand, attr)| {
             let quoted = text.get(cand.start..cand.end)?;
-            filter::keep(quoted, &cand, &attr).then(|| Found {
+            filter::keep(text, &cand, &attr).then(|| Found {
                 cand,
                 attr,
                 kind: filter::kind(quoted, &attr),
