@@ -174,80 +174,74 @@ fn attribute_one(
     let floor = prev_same_para.map_or(para, |(p, _)| p.close);
     let s_start = sentence_start(text, c.open, floor);
     let same_sentence_as_prev = prev_same_para.is_some() && s_start == floor;
-    let before = tokenize(text, s_start, c.open);
-    let mid_sentence = before.iter().any(|t| t.is_word);
+    // The whole sentence before the quotation, across earlier quotations of the sentence, so a
+    // subject before them is in reach; cues are looked for only after the previous quotation.
+    let full_start = if same_sentence_as_prev { sentence_start(text, c.open, para) } else { s_start };
+    let before = tokenize(text, full_start, c.open);
+    let cue_floor = before.partition_point(|t| t.start < s_start);
+    let own_words = before.get(cue_floor..).unwrap_or_default();
+    let mid_sentence = own_words.iter().any(|t| t.is_word);
 
     let ceiling = next.map_or(text.len(), |n| n.open);
-    let s_end = if c.unclosed {
-        c.close
-    } else {
-        sentence_end(text, c.close, ceiling)
-    };
-    let after = if c.unclosed {
-        Vec::new()
-    } else {
-        tokenize(text, c.close, s_end)
-    };
+    let s_end = if c.unclosed { c.close } else { sentence_end(text, c.close, ceiling) };
+    let after = if c.unclosed { Vec::new() } else { tokenize(text, c.close, s_end) };
 
-    let found =
-        |speaker: Option<Span>, toks: &[Token<'_>], k: usize, len: usize, how: How| Attribution {
-            speaker: speaker.and_then(|s| span_of(toks, s)),
-            cue: cue_span(toks, k, len),
-            how,
-            mid_sentence,
-            sentence_end: s_end,
-        };
+    let found = |speaker: Option<Span>, toks: &[Token<'_>], k: usize, len: usize, how: How| Attribution {
+        speaker: speaker.and_then(|s| span_of(toks, s)),
+        cue: cue_span(toks, k, len),
+        how,
+        mid_sentence,
+        sentence_end: s_end,
+    };
+    let inherit = |how: How, pa: &Attribution| Attribution { how, mid_sentence, sentence_end: s_end, ..*pa };
 
-    // 1. An introducing cue just before the quotation.
-    let intro = nearest_cue(&before);
+    // 1. An introducing cue just before the quotation, or ending the previous paragraph
+    //    ("Cruz continued:").
+    let lead_in = if mid_sentence { None } else { paragraph_lead_in(text, c) };
+    let (intro_toks, intro_floor) = match &lead_in {
+        Some(t) => (t.as_slice(), 0),
+        None => (before.as_slice(), cue_floor),
+    };
+    let intro = nearest_cue(intro_toks, intro_floor);
     if let Some((k, m)) = intro {
-        let gap = before.len() - (k + m.len);
-        let ends_open = before
-            .last()
-            .is_some_and(|t| t.is_punct(',') || t.is_punct(':'));
-        if gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) {
-            let sp = speaker_of_cue(&before, k, m.len, m.kind, 0, before.len());
+        let gap = intro_toks.len() - (k + m.len);
+        let ends_open = intro_toks.last().is_some_and(|t| t.is_punct(',') || t.is_punct(':'));
+        if gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) || lead_in.is_some() {
+            let sp = speaker_of_cue(intro_toks, k, m.len, m.kind, 0, intro_toks.len());
             if let Some(sp) = sp {
-                return found(Some(sp), &before, k, m.len, How::BeforeAdjacent);
+                return found(Some(sp), intro_toks, k, m.len, How::BeforeAdjacent);
             }
             if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
-                return Attribution {
-                    how: How::BeforeAdjacent,
-                    cue: cue_span(&before, k, m.len),
-                    ..*pa
-                };
+                return Attribution { how: How::BeforeAdjacent, cue: cue_span(intro_toks, k, m.len), ..inherit(How::BeforeAdjacent, pa) };
             }
+        }
+    }
+    if let Some(t) = &lead_in {
+        if let Some(sp) = colon_speaker(t) {
+            return found(Some(sp), t, t.len() - 1, 1, How::Colon);
         }
     }
 
     // 2. An attribution right after the quotation.
     if let Some(a) = after_attribution(text, c, &after) {
-        return Attribution {
-            mid_sentence,
-            sentence_end: s_end,
-            ..a
-        };
+        return Attribution { mid_sentence, sentence_end: s_end, ..a };
     }
 
     // 3. "NAME: “…”"
-    if let Some(sp) = colon_speaker(&before) {
+    if let Some(sp) = colon_speaker(own_words) {
         let colon = before.len() - 1;
-        return found(Some(sp), &before, colon, 1, How::Colon);
+        return found(Some((sp.0 + cue_floor, sp.1 + cue_floor)), &before, colon, 1, How::Colon);
     }
 
-    // 4. Any cue earlier in the sentence.
+    // 4. The outermost cue earlier in the sentence ("Rubio said he called Trump a “con
+    //    artist”" is Rubio's).
+    if let Some((k, m, sp)) = outermost_cue(&before, cue_floor) {
+        return found(Some(sp), &before, k, m.len, How::BeforeInSentence);
+    }
     if let Some((k, m)) = intro {
-        let sp = speaker_of_cue(&before, k, m.len, m.kind, 0, before.len());
-        if sp.is_some() {
-            return found(sp, &before, k, m.len, How::BeforeInSentence);
-        }
-        if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
-            if pa.speaker.is_some() {
-                return Attribution {
-                    how: How::BeforeInSentence,
-                    cue: cue_span(&before, k, m.len),
-                    ..*pa
-                };
+        if lead_in.is_none() {
+            if let Some((_, pa)) = prev.filter(|(_, pa)| same_sentence_as_prev && pa.speaker.is_some()) {
+                return Attribution { cue: cue_span(&before, k, m.len), ..inherit(How::BeforeInSentence, pa) };
             }
         }
     }
@@ -255,20 +249,17 @@ fn attribute_one(
     // 5. The speaker of an earlier quotation of the same sentence.
     if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
         if pa.speaker.is_some() || pa.cue.is_some() {
-            return Attribution {
-                how: How::SameSentence,
-                mid_sentence,
-                sentence_end: s_end.max(pa.sentence_end),
-                ..*pa
-            };
+            return Attribution { sentence_end: s_end.max(pa.sentence_end), ..inherit(How::SameSentence, pa) };
         }
     }
 
     // 6. A cue later in the sentence.
-    if let Some((k, m)) = first_cue(&after, 0, after.len()) {
-        let sp = speaker_of_cue(&after, k, m.len, m.kind, 0, after.len());
-        if sp.is_some() && m.kind != CueKind::Participle {
-            return found(sp, &after, k, m.len, How::AfterInSentence);
+    if !ends_with_full_stop(text, c) {
+        if let Some((k, m)) = first_cue(&after, 0, after.len()) {
+            let sp = speaker_of_cue(&after, k, m.len, m.kind, 0, after.len());
+            if sp.is_some() && m.kind != CueKind::Participle {
+                return found(sp, &after, k, m.len, How::AfterInSentence);
+            }
         }
     }
 
@@ -277,24 +268,55 @@ fn attribute_one(
         let gap_is_blank = text
             .get(pa.sentence_end.max(p.close)..c.open)
             .is_some_and(|g| g.trim().is_empty());
-        if !mid_sentence
-            && (gap_is_blank || (p.unclosed && c.starts_paragraph))
-            && pa.how != How::Unattributed
-        {
-            return Attribution {
-                how: How::FollowOn,
-                mid_sentence,
-                sentence_end: s_end,
-                ..*pa
-            };
+        if !mid_sentence && (gap_is_blank || (p.unclosed && c.starts_paragraph)) && pa.how != How::Unattributed {
+            return inherit(How::FollowOn, pa);
         }
     }
     Attribution::none(mid_sentence, s_end)
 }
 
+/// The tokens of the last sentence of the previous paragraph when it ends with a colon and
+/// this quotation opens a paragraph: "Cruz continued:¶“…”".
+fn paragraph_lead_in<'t>(text: &'t str, c: &Candidate) -> Option<Vec<Token<'t>>> {
+    if !c.starts_paragraph {
+        return None;
+    }
+    let head = text.get(..c.open)?;
+    let trimmed = head.trim_end();
+    if !trimmed.ends_with(':') || trimmed.len() + crate::sentences::MAX_SENTENCE < head.len() {
+        return None;
+    }
+    let colon_end = trimmed.len();
+    let para = paragraph_start(text, colon_end.saturating_sub(1));
+    let s = sentence_start(text, colon_end.saturating_sub(1), para);
+    Some(tokenize(text, s, colon_end))
+}
+
+/// The first finite cue of the sentence (from `floor`) that has a subject, with that subject:
+/// the outer source of nested reported speech.
+fn outermost_cue(tokens: &[Token<'_>], floor: usize) -> Option<(usize, cues::CueMatch, Span)> {
+    let mut first_other: Option<(usize, cues::CueMatch, Span)> = None;
+    for k in floor..tokens.len() {
+        let Some(m) = cue_at(tokens, k) else { continue };
+        let Some(sp) = speaker_of_cue(tokens, k, m.len, m.kind, 0, tokens.len()) else { continue };
+        if m.kind == CueKind::Verb {
+            return Some((k, m, sp));
+        }
+        first_other.get_or_insert((k, m, sp));
+    }
+    first_other
+}
+
+/// Whether the quoted words end with a full stop (so the sentence ends with them).
+fn ends_with_full_stop(text: &str, c: &Candidate) -> bool {
+    text.get(c.start..c.end)
+        .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))
+        .is_some_and(|q| q.ends_with('.'))
+}
+
 /// The cue nearest the end of `tokens`.
-fn nearest_cue(tokens: &[Token<'_>]) -> Option<(usize, cues::CueMatch)> {
-    (0..tokens.len())
+fn nearest_cue(tokens: &[Token<'_>], floor: usize) -> Option<(usize, cues::CueMatch)> {
+    (floor..tokens.len())
         .rev()
         .find_map(|k| cue_at(tokens, k).map(|m| (k, m)))
 }
@@ -334,6 +356,9 @@ fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<A
         i0 += 1;
     }
     let first = after.get(i0)?;
+    if ends_with_full_stop(text, c) {
+        return None; // “… over.” starts a new sentence after it
+    }
     // A quotation that ends its own sentence is followed by a new sentence unless the next
     // words are a short attribution ("“Stop!” Trump said.").
     let ends_sentence = text
@@ -351,7 +376,7 @@ fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<A
         CueKind::Verb => {
             let s = subject_before(after, k, i0)?;
             // The subject must start the attribution (an appositive may follow it).
-            if s.0 > i0 + 1 {
+            if s.0 > i0 {
                 return None;
             }
             Some(s)

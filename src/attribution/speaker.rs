@@ -180,6 +180,14 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
             break;
         }
     }
+    // A closing quote mark after a comma still closes an appositive: `X, star of “Y,” said`.
+    let mut comma_end = end;
+    while comma_end > floor && tokens.get(comma_end - 1).is_some_and(|t| !t.is_word && "”\"’'".contains(t.text)) {
+        comma_end -= 1;
+    }
+    if comma_end < end && tokens.get(comma_end - 1).is_some_and(|t| t.is_punct(',')) {
+        end = comma_end;
+    }
     // An appositive: "X, a senior fellow at Y, said" or "X, 45, said".
     if end > floor && tokens.get(end - 1).is_some_and(|t| t.is_punct(',')) {
         let inner_end = end - 1;
@@ -337,6 +345,11 @@ mod tests {
             subject("Sen. Rand Paul, R-Ky., told reporters", "told").as_deref(),
             Some("Sen. Rand Paul")
         );
+    }
+
+    #[test]
+    fn appositive_closed_inside_a_quotation() {
+        assert_eq!(subject("Ann Lee, star of “Scandal,” thanked", "thanked").as_deref(), Some("Ann Lee"));
     }
 
     #[test]
