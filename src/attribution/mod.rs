@@ -42,6 +42,8 @@ pub enum How {
     SameSentence,
     /// A cue later in the same sentence, not right after the quotation.
     AfterInSentence,
+    /// The subject of the quotation's sentence, which has no cue.
+    SentenceSubject,
     /// Carried over from the previous quotation.
     FollowOn,
     /// No attribution found.
@@ -86,6 +88,9 @@ fn span_of(tokens: &[Token<'_>], (s, e): Span) -> Option<(usize, usize)> {
 }
 
 fn cue_span(tokens: &[Token<'_>], k: usize, len: usize) -> Option<(usize, usize)> {
+    if len == 0 {
+        return None;
+    }
     span_of(tokens, (k, k + len))
 }
 
@@ -121,32 +126,75 @@ fn speaker_of_cue(
     }
 }
 
-/// The first noun phrase of a sentence: a pronoun or a run of capitalised words, after an
-/// opening adverbial ("On Monday, …").
+/// Words that open a sentence before its subject ("On Monday, …", "But …").
+const OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "last",
+    "earlier",
+    "later",
+    "after",
+    "before",
+    "during",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "now",
+    "then",
+    "oh",
+    "well",
+    "also",
+    "instead",
+];
+
+/// The subject a sentence starts with: a pronoun, a determiner phrase ("The judge") or a run
+/// of capitalised words, after a dateline ("WASHINGTON —") or an opening adverbial ("On
+/// Monday, …"). Used when a participle or a colon leaves no other clue.
 fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option<Span> {
+    let ceiling = ceiling.min(tokens.len());
     let mut i = floor;
-    if let Some(c) =
-        (floor..ceiling.min(floor + 5)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))
+    // Dateline words in capitals and their punctuation.
+    while i < ceiling
+        && tokens.get(i).is_some_and(|t| {
+            !t.is_word || (t.text.len() > 1 && t.text.chars().all(|c| !c.is_lowercase()))
+        })
     {
-        if tokens.get(floor).is_some_and(|t| {
-            [
-                "on", "in", "at", "last", "earlier", "later", "after", "before", "during",
-            ]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(t.text))
-        }) {
-            i = c + 1;
+        i += 1;
+    }
+    let is_opener = |t: &Token<'_>| OPENERS.iter().any(|w| w.eq_ignore_ascii_case(t.text));
+    if tokens.get(i).is_some_and(is_opener) {
+        // Skip an opening adverbial up to its comma, or the single opener word.
+        match (i..ceiling.min(i + 6)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
+            Some(c) => i = c + 1,
+            None => i += 1,
         }
     }
     let first = tokens.get(i)?;
-    if first.is_word && is_pronoun(first.text) {
+    if !first.is_word || i >= ceiling {
+        return None;
+    }
+    if is_pronoun(first.text) {
         return Some((i, i + 1));
     }
-    let mut e = i;
-    while e < ceiling && tokens.get(e).is_some_and(Token::is_capitalized) && e - i < 5 {
+    let determiner = ["the", "a", "an", "one", "another"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first.text));
+    let mut e = i + usize::from(determiner);
+    while e < ceiling && e - i < 5 {
+        let Some(t) = tokens.get(e) else { break };
+        let verbish =
+            !t.is_capitalized() && (t.text.ends_with("ed") || cues::is_speech_verb(t.text));
+        if !t.is_word || verbish || (!determiner && !t.is_capitalized()) || t.text.ends_with("ing")
+        {
+            break;
+        }
         e += 1;
     }
-    (e > i).then_some((i, e))
+    (e > i + usize::from(determiner)).then_some((i, e))
 }
 
 /// Attributes each candidate quotation of `text`, in order.
@@ -176,28 +224,50 @@ fn attribute_one(
     let same_sentence_as_prev = prev_same_para.is_some() && s_start == floor;
     // The whole sentence before the quotation, across earlier quotations of the sentence, so a
     // subject before them is in reach; cues are looked for only after the previous quotation.
-    let full_start = if same_sentence_as_prev { sentence_start(text, c.open, para) } else { s_start };
+    let full_start = if same_sentence_as_prev {
+        sentence_start(text, c.open, para)
+    } else {
+        s_start
+    };
     let before = tokenize(text, full_start, c.open);
     let cue_floor = before.partition_point(|t| t.start < s_start);
     let own_words = before.get(cue_floor..).unwrap_or_default();
     let mid_sentence = own_words.iter().any(|t| t.is_word);
 
     let ceiling = next.map_or(text.len(), |n| n.open);
-    let s_end = if c.unclosed { c.close } else { sentence_end(text, c.close, ceiling) };
-    let after = if c.unclosed { Vec::new() } else { tokenize(text, c.close, s_end) };
+    let s_end = if c.unclosed {
+        c.close
+    } else {
+        sentence_end(text, c.close, ceiling)
+    };
+    let after = if c.unclosed {
+        Vec::new()
+    } else {
+        tokenize(text, c.close, s_end)
+    };
 
-    let found = |speaker: Option<Span>, toks: &[Token<'_>], k: usize, len: usize, how: How| Attribution {
-        speaker: speaker.and_then(|s| span_of(toks, s)),
-        cue: cue_span(toks, k, len),
+    let found =
+        |speaker: Option<Span>, toks: &[Token<'_>], k: usize, len: usize, how: How| Attribution {
+            speaker: speaker.and_then(|s| span_of(toks, s)),
+            cue: cue_span(toks, k, len),
+            how,
+            mid_sentence,
+            sentence_end: s_end,
+        };
+    let inherit = |how: How, pa: &Attribution| Attribution {
         how,
         mid_sentence,
         sentence_end: s_end,
+        ..*pa
     };
-    let inherit = |how: How, pa: &Attribution| Attribution { how, mid_sentence, sentence_end: s_end, ..*pa };
 
     // 1. An introducing cue just before the quotation, or ending the previous paragraph
     //    ("Cruz continued:").
-    let lead_in = if mid_sentence { None } else { paragraph_lead_in(text, c) };
+    let lead_in = if mid_sentence {
+        None
+    } else {
+        paragraph_lead_in(text, c)
+    };
     let (intro_toks, intro_floor) = match &lead_in {
         Some(t) => (t.as_slice(), 0),
         None => (before.as_slice(), cue_floor),
@@ -205,32 +275,50 @@ fn attribute_one(
     let intro = nearest_cue(intro_toks, intro_floor);
     if let Some((k, m)) = intro {
         let gap = intro_toks.len() - (k + m.len);
-        let ends_open = intro_toks.last().is_some_and(|t| t.is_punct(',') || t.is_punct(':'));
+        let ends_open = intro_toks
+            .last()
+            .is_some_and(|t| t.is_punct(',') || t.is_punct(':'));
         if gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) || lead_in.is_some() {
             let sp = speaker_of_cue(intro_toks, k, m.len, m.kind, 0, intro_toks.len());
             if let Some(sp) = sp {
                 return found(Some(sp), intro_toks, k, m.len, How::BeforeAdjacent);
             }
             if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
-                return Attribution { how: How::BeforeAdjacent, cue: cue_span(intro_toks, k, m.len), ..inherit(How::BeforeAdjacent, pa) };
+                return Attribution {
+                    how: How::BeforeAdjacent,
+                    cue: cue_span(intro_toks, k, m.len),
+                    ..inherit(How::BeforeAdjacent, pa)
+                };
             }
         }
     }
     if let Some(t) = &lead_in {
-        if let Some(sp) = colon_speaker(t) {
+        if let Some(sp) =
+            colon_speaker(t).or_else(|| leading_subject(t, 0, t.len().saturating_sub(1)))
+        {
             return found(Some(sp), t, t.len() - 1, 1, How::Colon);
         }
     }
 
     // 2. An attribution right after the quotation.
     if let Some(a) = after_attribution(text, c, &after) {
-        return Attribution { mid_sentence, sentence_end: s_end, ..a };
+        return Attribution {
+            mid_sentence,
+            sentence_end: s_end,
+            ..a
+        };
     }
 
     // 3. "NAME: “…”"
     if let Some(sp) = colon_speaker(own_words) {
         let colon = before.len() - 1;
-        return found(Some((sp.0 + cue_floor, sp.1 + cue_floor)), &before, colon, 1, How::Colon);
+        return found(
+            Some((sp.0 + cue_floor, sp.1 + cue_floor)),
+            &before,
+            colon,
+            1,
+            How::Colon,
+        );
     }
 
     // 4. The outermost cue earlier in the sentence ("Rubio said he called Trump a “con
@@ -240,8 +328,13 @@ fn attribute_one(
     }
     if let Some((k, m)) = intro {
         if lead_in.is_none() {
-            if let Some((_, pa)) = prev.filter(|(_, pa)| same_sentence_as_prev && pa.speaker.is_some()) {
-                return Attribution { cue: cue_span(&before, k, m.len), ..inherit(How::BeforeInSentence, pa) };
+            if let Some((_, pa)) =
+                prev.filter(|(_, pa)| same_sentence_as_prev && pa.speaker.is_some())
+            {
+                return Attribution {
+                    cue: cue_span(&before, k, m.len),
+                    ..inherit(How::BeforeInSentence, pa)
+                };
             }
         }
     }
@@ -249,7 +342,10 @@ fn attribute_one(
     // 5. The speaker of an earlier quotation of the same sentence.
     if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
         if pa.speaker.is_some() || pa.cue.is_some() {
-            return Attribution { sentence_end: s_end.max(pa.sentence_end), ..inherit(How::SameSentence, pa) };
+            return Attribution {
+                sentence_end: s_end.max(pa.sentence_end),
+                ..inherit(How::SameSentence, pa)
+            };
         }
     }
 
@@ -263,12 +359,23 @@ fn attribute_one(
         }
     }
 
-    // 7. A follow-on quotation.
+    // 7. A quotation inside a sentence with no cue: the sentence's subject, whose words or
+    //    thoughts the sentence reports ("Carson took the stage and called the system “rotten”").
+    if mid_sentence {
+        if let Some(sp) = leading_subject(&before, 0, before.len()) {
+            return found(Some(sp), &before, sp.0, 0, How::SentenceSubject);
+        }
+    }
+
+    // 8. A follow-on quotation.
     if let Some((p, pa)) = prev {
         let gap_is_blank = text
             .get(pa.sentence_end.max(p.close)..c.open)
             .is_some_and(|g| g.trim().is_empty());
-        if !mid_sentence && (gap_is_blank || (p.unclosed && c.starts_paragraph)) && pa.how != How::Unattributed {
+        if !mid_sentence
+            && (gap_is_blank || (p.unclosed && c.starts_paragraph))
+            && pa.how != How::Unattributed
+        {
             return inherit(How::FollowOn, pa);
         }
     }
@@ -298,7 +405,9 @@ fn outermost_cue(tokens: &[Token<'_>], floor: usize) -> Option<(usize, cues::Cue
     let mut first_other: Option<(usize, cues::CueMatch, Span)> = None;
     for k in floor..tokens.len() {
         let Some(m) = cue_at(tokens, k) else { continue };
-        let Some(sp) = speaker_of_cue(tokens, k, m.len, m.kind, 0, tokens.len()) else { continue };
+        let Some(sp) = speaker_of_cue(tokens, k, m.len, m.kind, 0, tokens.len()) else {
+            continue;
+        };
         if m.kind == CueKind::Verb {
             return Some((k, m, sp));
         }
@@ -366,7 +475,9 @@ fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<A
         .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))
         .is_some_and(|q| q.ends_with(['.', '?', '!']));
     let limit = (i0 + MAX_AFTER_SUBJECT_WORDS).min(after.len());
-    let (k, m) = first_cue(after, i0, limit)?;
+    let Some((k, m)) = first_cue(after, i0, limit) else {
+        return structural_after(after, i0);
+    };
     let sp = match m.kind {
         CueKind::According => phrase_after(after, k + m.len, after.len()),
         CueKind::Participle => return None,
@@ -396,6 +507,40 @@ fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<A
     Some(Attribution {
         speaker: span_of(after, sp),
         cue: cue_span(after, k, m.len),
+        how: How::AfterAdjacent,
+        mid_sentence: false,
+        sentence_end: 0,
+    })
+}
+
+/// `,” Hannity started.` — a short name or pronoun and one past-tense or present verb that
+/// ends the sentence right after a quotation: the shape of an attribution even when the verb
+/// is not in the lexicon.
+fn structural_after(after: &[Token<'_>], i0: usize) -> Option<Attribution> {
+    let first = after.get(i0)?;
+    let subject_len = if first.is_word && is_pronoun(first.text) {
+        1
+    } else {
+        after
+            .get(i0..)?
+            .iter()
+            .take(4)
+            .take_while(|t| t.is_capitalized())
+            .count()
+    };
+    if subject_len == 0 {
+        return None;
+    }
+    let verb = after.get(i0 + subject_len)?;
+    let verb_like = verb.is_word
+        && verb.text.chars().all(|c| c.is_lowercase())
+        && (verb.text.ends_with("ed") || verb.text.ends_with('s'));
+    let end_ok = after
+        .get(i0 + subject_len + 1)
+        .is_none_or(|t| t.is_punct('.') || t.is_punct(','));
+    (verb_like && end_ok).then(|| Attribution {
+        speaker: span_of(after, (i0, i0 + subject_len)),
+        cue: cue_span(after, i0 + subject_len, 1),
         how: How::AfterAdjacent,
         mid_sentence: false,
         sentence_end: 0,

@@ -182,7 +182,11 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     }
     // A closing quote mark after a comma still closes an appositive: `X, star of “Y,” said`.
     let mut comma_end = end;
-    while comma_end > floor && tokens.get(comma_end - 1).is_some_and(|t| !t.is_word && "”\"’'".contains(t.text)) {
+    while comma_end > floor
+        && tokens
+            .get(comma_end - 1)
+            .is_some_and(|t| !t.is_word && "”\"’'".contains(t.text))
+    {
         comma_end -= 1;
     }
     if comma_end < end && tokens.get(comma_end - 1).is_some_and(|t| t.is_punct(',')) {
@@ -195,9 +199,12 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
         // The comma opening the appositive; dots, hyphens and brackets may sit inside it
         // ("R-Ky.", "(D-NY)").
         let comma = (lo..inner_end).rev().find(|&i| {
-            tokens
-                .get(i)
-                .is_some_and(|t| !t.is_word && !t.text.starts_with(['.', '-', '(', ')']))
+            tokens.get(i).is_some_and(|t| {
+                !t.is_word
+                    && !t
+                        .text
+                        .starts_with(['.', '-', '(', ')', '“', '”', '"', '‘', '’'])
+            })
         })?;
         if !tokens.get(comma).is_some_and(|t| t.is_punct(',')) {
             return None;
@@ -349,7 +356,10 @@ mod tests {
 
     #[test]
     fn appositive_closed_inside_a_quotation() {
-        assert_eq!(subject("Ann Lee, star of “Scandal,” thanked", "thanked").as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            subject("Ann Lee, star of “Scandal,” thanked", "thanked").as_deref(),
+            Some("Ann Lee")
+        );
     }
 
     #[test]
@@ -366,6 +376,14 @@ mod tests {
         assert_eq!(
             subject("Analysts said", "said").as_deref(),
             Some("Analysts")
+        );
+    }
+
+    #[test]
+    fn phrase_after_possessive_determiner() {
+        assert_eq!(
+            after("according to his physician, he", "to").as_deref(),
+            Some("his physician")
         );
     }
 

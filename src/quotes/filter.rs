@@ -143,7 +143,9 @@ pub fn keep(text: &str, c: &Candidate, a: &Attribution) -> bool {
     {
         return false;
     }
-    a.speaker.is_some() || NAMING_WORDS.contains(&last) || last.ends_with(':')
+    (a.speaker.is_some() && a.how != How::SentenceSubject)
+        || NAMING_WORDS.contains(&last)
+        || last.ends_with(':')
 }
 
 /// Direct speech when the quotation starts its sentence, or follows an introducing cue and
