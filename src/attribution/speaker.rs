@@ -137,7 +137,8 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
 
 /// Determiners that may start a speaker phrase ("the ministry", "a longtime adviser").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "some", "many", "two", "three",
+    "the", "a", "an", "one", "another", "some", "many", "two", "three", "his", "her", "their",
+    "its", "several", "most",
 ];
 
 fn in_list(list: &[&str], word: &str) -> bool {
