@@ -105,12 +105,18 @@ fn speaker_of_cue(
 ) -> Option<Span> {
     match kind {
         CueKind::According => phrase_after(tokens, k + len, ceiling),
+        CueKind::Verb if passive_agent(tokens, k).is_some() => passive_agent(tokens, k)
+            .and_then(|by| phrase_after(tokens, by + 1, ceiling)),
         CueKind::Verb => subject_before(tokens, k, floor).or_else(|| {
             // Verb first: "Added Trump:", "said Ann Lee".
             (k == floor)
                 .then(|| phrase_after(tokens, k + len, ceiling))
                 .flatten()
         }),
+        CueKind::Participle if k > floor && tokens.get(k - 1).is_some_and(|t| t.is_word) => {
+            // "marchers chanting “…”": the noun phrase right before the participle.
+            subject_before(tokens, k, floor).or_else(|| leading_subject(tokens, floor, k))
+        }
         CueKind::Participle => {
             // The subject of the sentence: an earlier finite cue's subject, or its first words.
             (floor..k)
@@ -124,6 +130,14 @@ fn speaker_of_cue(
                 .or_else(|| leading_subject(tokens, floor, k))
         }
     }
+}
+
+/// `was asked by X`: the index of "by" when the cue at `k` is a passive with an agent.
+fn passive_agent(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let aux = tokens.get(k.checked_sub(1)?)?;
+    let by = tokens.get(k + 1)?;
+    let passive = ["was", "were", "is", "are", "been", "being"].iter().any(|w| w.eq_ignore_ascii_case(aux.text));
+    (passive && by.text.eq_ignore_ascii_case("by")).then_some(k + 1)
 }
 
 /// Words that open a sentence before its subject ("On Monday, …", "But …").
@@ -168,7 +182,7 @@ fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option
     let is_opener = |t: &Token<'_>| OPENERS.iter().any(|w| w.eq_ignore_ascii_case(t.text));
     if tokens.get(i).is_some_and(is_opener) {
         // Skip an opening adverbial up to its comma, or the single opener word.
-        match (i..ceiling.min(i + 6)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
+        match (i..ceiling.min(i + 14)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
             Some(c) => i = c + 1,
             None => i += 1,
         }
@@ -476,7 +490,8 @@ fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<A
         .is_some_and(|q| q.ends_with(['.', '?', '!']));
     let limit = (i0 + MAX_AFTER_SUBJECT_WORDS).min(after.len());
     let Some((k, m)) = first_cue(after, i0, limit) else {
-        return structural_after(after, i0);
+        let q = text.get(c.start..c.end).unwrap_or_default().trim_end();
+        return if q.ends_with([',', '?', '!']) { structural_after(after, i0) } else { None };
     };
     let sp = match m.kind {
         CueKind::According => phrase_after(after, k + m.len, after.len()),
@@ -534,7 +549,8 @@ fn structural_after(after: &[Token<'_>], i0: usize) -> Option<Attribution> {
     let verb = after.get(i0 + subject_len)?;
     let verb_like = verb.is_word
         && verb.text.chars().all(|c| c.is_lowercase())
-        && (verb.text.ends_with("ed") || verb.text.ends_with('s'));
+        && (verb.text.ends_with("ed") || verb.text.ends_with('s'))
+        && !["is", "was", "has", "does", "goes", "gets", "needed", "wanted"].contains(&verb.text);
     let end_ok = after
         .get(i0 + subject_len + 1)
         .is_none_or(|t| t.is_punct('.') || t.is_punct(','));

@@ -215,6 +215,10 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     let mut start = end;
     while start > floor && end - start < MAX_SPEAKER_WORDS + 2 {
         let t = tokens.get(start - 1)?;
+        if start == end && t.is_word && in_list(&["who", "which"], t.text) {
+            // A relative clause names its speaker by its pronoun: "Beck, who said …".
+            return Some((start - 1, end));
+        }
         if !t.is_word || in_list(SUBJECT_STOPS, t.text) {
             // "of" and "'s" phrases stay inside: "the head of the committee".
             break;
@@ -361,6 +365,11 @@ mod tests {
             subject("Ann Lee, star of “Scandal,” thanked", "thanked").as_deref(),
             Some("Ann Lee")
         );
+    }
+
+    #[test]
+    fn relative_pronoun_subject() {
+        assert_eq!(subject("Ann Lee, who said", "said").as_deref(), Some("who"));
     }
 
     #[test]
