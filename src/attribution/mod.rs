@@ -66,6 +66,10 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    fn with_speaker(self, speaker: Option<(usize, usize)>) -> Self {
+        Attribution { speaker, ..self }
+    }
+
     fn none(mid_sentence: bool, sentence_end: usize) -> Self {
         Attribution {
             speaker: None,
@@ -105,14 +109,18 @@ fn speaker_of_cue(
 ) -> Option<Span> {
     match kind {
         CueKind::According => phrase_after(tokens, k + len, ceiling),
-        CueKind::Verb if passive_agent(tokens, k).is_some() => passive_agent(tokens, k)
-            .and_then(|by| phrase_after(tokens, by + 1, ceiling)),
-        CueKind::Verb => subject_before(tokens, k, floor).or_else(|| {
-            // Verb first: "Added Trump:", "said Ann Lee".
-            (k == floor)
-                .then(|| phrase_after(tokens, k + len, ceiling))
-                .flatten()
-        }),
+        CueKind::Verb if passive_agent(tokens, k).is_some() => {
+            passive_agent(tokens, k).and_then(|by| phrase_after(tokens, by + 1, ceiling))
+        }
+        CueKind::Verb => {
+            // Verb first: "Added Trump:" at the start of its window.
+            let inverted = k == floor;
+            if inverted {
+                phrase_after(tokens, k + len, ceiling).or_else(|| subject_before(tokens, k, floor))
+            } else {
+                subject_before(tokens, k, floor)
+            }
+        }
         CueKind::Participle if k > floor && tokens.get(k - 1).is_some_and(|t| t.is_word) => {
             // "marchers chanting “…”": the noun phrase right before the participle.
             subject_before(tokens, k, floor).or_else(|| leading_subject(tokens, floor, k))
@@ -136,7 +144,9 @@ fn speaker_of_cue(
 fn passive_agent(tokens: &[Token<'_>], k: usize) -> Option<usize> {
     let aux = tokens.get(k.checked_sub(1)?)?;
     let by = tokens.get(k + 1)?;
-    let passive = ["was", "were", "is", "are", "been", "being"].iter().any(|w| w.eq_ignore_ascii_case(aux.text));
+    let passive = ["was", "were", "is", "are", "been", "being"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(aux.text));
     (passive && by.text.eq_ignore_ascii_case("by")).then_some(k + 1)
 }
 
@@ -220,6 +230,7 @@ pub fn attribute(text: &str, cands: &[Candidate]) -> Vec<Attribution> {
             .and_then(|p| Some((cands.get(p)?, out.get(p)?)));
         let next = cands.get(i + 1);
         let a = attribute_one(text, c, prev, next);
+        let a = outer_according_to(text, c, a);
         out.push(a);
     }
     out
@@ -258,6 +269,16 @@ fn attribute_one(
         Vec::new()
     } else {
         tokenize(text, c.close, s_end)
+    };
+    let full_end = if c.unclosed {
+        c.close
+    } else {
+        sentence_end(text, c.close, text.len())
+    };
+    let after_full = if full_end > s_end {
+        tokenize(text, c.close, full_end)
+    } else {
+        after.clone()
     };
 
     let found =
@@ -363,12 +384,23 @@ fn attribute_one(
         }
     }
 
-    // 6. A cue later in the sentence.
+    // 6. A cue later in the sentence, past any later quotations of it; or the agent of a
+    //    passive cue before the quotation ("was called “…” by Ann Lee").
     if !ends_with_full_stop(text, c) {
-        if let Some((k, m)) = first_cue(&after, 0, after.len()) {
-            let sp = speaker_of_cue(&after, k, m.len, m.kind, 0, after.len());
+        let agent = after
+            .first()
+            .filter(|t| t.text.eq_ignore_ascii_case("by"))
+            .filter(|_| before.last().is_some_and(|t| cues::is_speech_verb(t.text)));
+        if agent.is_some() {
+            if let Some(sp) = phrase_after(&after, 1, after.len()) {
+                return found(None, &before, before.len() - 1, 1, How::AfterInSentence)
+                    .with_speaker(span_of(&after, sp));
+            }
+        }
+        if let Some((k, m)) = first_cue(&after_full, 0, after_full.len()) {
+            let sp = speaker_of_cue(&after_full, k, m.len, m.kind, 0, after_full.len());
             if sp.is_some() && m.kind != CueKind::Participle {
-                return found(sp, &after, k, m.len, How::AfterInSentence);
+                return found(sp, &after_full, k, m.len, How::AfterInSentence);
             }
         }
     }
@@ -394,6 +426,46 @@ fn attribute_one(
         }
     }
     Attribution::none(mid_sentence, s_end)
+}
+
+/// PolNeAR's convention, counted on its train split: "“…,” Xi said, according to Xinhua"
+/// is attributed to the outer source, Xinhua. When the quotation's own sentence also has an
+/// "according to X", X becomes the speaker.
+fn outer_according_to(text: &str, c: &Candidate, a: Attribution) -> Attribution {
+    let direct_rules = matches!(
+        a.how,
+        How::BeforeAdjacent | How::AfterAdjacent | How::BeforeInSentence | How::AfterInSentence
+    );
+    if !direct_rules
+        || a.cue.is_some_and(|(s, e)| {
+            text.get(s..e)
+                .is_some_and(|w| w.eq_ignore_ascii_case("according to"))
+        })
+    {
+        return a;
+    }
+    let para = paragraph_start(text, c.open);
+    let s_start = sentence_start(text, c.open, para);
+    let s_end = if c.unclosed {
+        c.close
+    } else {
+        sentence_end(text, c.close, text.len())
+    };
+    for (from, to) in [(c.close, s_end), (s_start, c.open)] {
+        let toks = tokenize(text, from, to);
+        for k in 0..toks.len() {
+            if let Some(m) = cue_at(&toks, k).filter(|m| m.kind == CueKind::According) {
+                if let Some(sp) = phrase_after(&toks, k + m.len, toks.len()) {
+                    return Attribution {
+                        speaker: span_of(&toks, sp),
+                        cue: cue_span(&toks, k, m.len),
+                        ..a
+                    };
+                }
+            }
+        }
+    }
+    a
 }
 
 /// The tokens of the last sentence of the previous paragraph when it ends with a colon and
@@ -491,7 +563,11 @@ fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<A
     let limit = (i0 + MAX_AFTER_SUBJECT_WORDS).min(after.len());
     let Some((k, m)) = first_cue(after, i0, limit) else {
         let q = text.get(c.start..c.end).unwrap_or_default().trim_end();
-        return if q.ends_with([',', '?', '!']) { structural_after(after, i0) } else { None };
+        return if q.ends_with([',', '?', '!']) {
+            structural_after(after, i0)
+        } else {
+            None
+        };
     };
     let sp = match m.kind {
         CueKind::According => phrase_after(after, k + m.len, after.len()),
@@ -533,6 +609,26 @@ fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<A
 /// is not in the lexicon.
 fn structural_after(after: &[Token<'_>], i0: usize) -> Option<Attribution> {
     let first = after.get(i0)?;
+    // Verb first: "“Choke!” blared the front page of the Herald."
+    let lower_verb = |t: &Token<'_>| {
+        t.is_word
+            && t.text.chars().all(|c| c.is_lowercase())
+            && (t.text.ends_with("ed") || t.text.ends_with('s'))
+    };
+    if lower_verb(first) {
+        let np = after.get(i0 + 1)?;
+        if np.is_capitalized() || ["the", "a", "an"].contains(&np.text) {
+            let sp = phrase_after(after, i0 + 1, after.len())?;
+            return Some(Attribution {
+                speaker: span_of(after, sp),
+                cue: cue_span(after, i0, 1),
+                how: How::AfterAdjacent,
+                mid_sentence: false,
+                sentence_end: 0,
+            });
+        }
+        return None;
+    }
     let subject_len = if first.is_word && is_pronoun(first.text) {
         1
     } else {
@@ -550,9 +646,19 @@ fn structural_after(after: &[Token<'_>], i0: usize) -> Option<Attribution> {
     let verb_like = verb.is_word
         && verb.text.chars().all(|c| c.is_lowercase())
         && (verb.text.ends_with("ed") || verb.text.ends_with('s'))
-        && !["is", "was", "has", "does", "goes", "gets", "needed", "wanted"].contains(&verb.text);
+        && ![
+            "is", "was", "has", "does", "goes", "gets", "needed", "wanted",
+        ]
+        .contains(&verb.text);
+    let mut next = i0 + subject_len + 1;
+    if after
+        .get(next)
+        .is_some_and(|t| ["out", "up", "on", "back", "in"].contains(&t.text))
+    {
+        next += 1; // "points out", "shot back"
+    }
     let end_ok = after
-        .get(i0 + subject_len + 1)
+        .get(next)
         .is_none_or(|t| t.is_punct('.') || t.is_punct(','));
     (verb_like && end_ok).then(|| Attribution {
         speaker: span_of(after, (i0, i0 + subject_len)),
