@@ -550,6 +550,9 @@ fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<A
     {
         i0 += 1;
     }
+    if let Some(a) = dash_signature(after) {
+        return Some(a);
+    }
     let first = after.get(i0)?;
     if ends_with_full_stop(text, c) {
         return None; // “… over.” starts a new sentence after it
@@ -663,6 +666,31 @@ fn structural_after(after: &[Token<'_>], i0: usize) -> Option<Attribution> {
     (verb_like && end_ok).then(|| Attribution {
         speaker: span_of(after, (i0, i0 + subject_len)),
         cue: cue_span(after, i0 + subject_len, 1),
+        how: How::AfterAdjacent,
+        mid_sentence: false,
+        sentence_end: 0,
+    })
+}
+
+/// `“…” ― Ann Lee` or `“…” — Ann Lee, a voter`: a dash and a name closing the sentence, the
+/// way collected testimonies and epigraphs are signed.
+fn dash_signature(after: &[Token<'_>]) -> Option<Attribution> {
+    let dash = after.first()?;
+    if !["―", "—", "–", "-"].contains(&dash.text) {
+        return None;
+    }
+    let name_len = after
+        .get(1..)?
+        .iter()
+        .take(6)
+        .take_while(|t| t.is_capitalized())
+        .count();
+    let rest_ok = after
+        .get(1 + name_len)
+        .is_none_or(|t| t.is_punct('.') || t.is_punct(','));
+    (name_len >= 1 && rest_ok).then(|| Attribution {
+        speaker: span_of(after, (1, 1 + name_len)),
+        cue: cue_span(after, 0, 1),
         how: How::AfterAdjacent,
         mid_sentence: false,
         sentence_end: 0,

@@ -181,6 +181,16 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
             break;
         }
     }
+    // A parenthesis between subject and verb: "Rep. Ann Lee (D-Md.) said".
+    if end > floor && tokens.get(end - 1).is_some_and(|t| t.is_punct(')')) {
+        let lo = end.saturating_sub(8).max(floor);
+        if let Some(open) = (lo..end - 1)
+            .rev()
+            .find(|&i| tokens.get(i).is_some_and(|t| t.is_punct('(')))
+        {
+            end = open;
+        }
+    }
     // A closing quote mark after a comma still closes an appositive: `X, star of “Y,” said`.
     let mut comma_end = end;
     while comma_end > floor
@@ -370,6 +380,14 @@ mod tests {
     #[test]
     fn relative_pronoun_subject() {
         assert_eq!(subject("Ann Lee, who said", "said").as_deref(), Some("who"));
+    }
+
+    #[test]
+    fn parenthesis_before_the_verb() {
+        assert_eq!(
+            subject("Rep. Ann Lee (D-Md.) said", "said").as_deref(),
+            Some("Rep. Ann Lee")
+        );
     }
 
     #[test]
