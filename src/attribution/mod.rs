@@ -175,6 +175,22 @@ const OPENERS: &[&str] = &[
     "instead",
 ];
 
+/// Capitalised sentence starts that are never a subject.
+const NOT_SUBJECTS: &[&str] = &[
+    "yes", "no", "here", "there", "will", "would", "only", "just", "what", "that", "this", "these",
+    "those", "if", "as", "part", "even", "not", "why", "how", "where", "when", "who", "which",
+    "it", "its", "such", "all", "both", "each", "every", "few", "more", "most", "much", "so",
+    "too", "very", "again", "perhaps", "maybe", "please", "let", "do", "does", "did", "is", "are",
+    "was", "were", "can", "could", "should", "may", "might", "must", "shall", "to", "from", "of",
+    "into", "about",
+];
+
+/// Auxiliaries that end a subject read forwards ("The deal is …").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "should", "does", "did", "do",
+];
+
 /// The subject a sentence starts with: a pronoun, a determiner phrase ("The judge") or a run
 /// of capitalised words, after a dateline ("WASHINGTON —") or an opening adverbial ("On
 /// Monday, …"). Used when a participle or a colon leaves no other clue.
@@ -189,7 +205,13 @@ fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option
     {
         i += 1;
     }
-    let is_opener = |t: &Token<'_>| OPENERS.iter().any(|w| w.eq_ignore_ascii_case(t.text));
+    // Openers: adverbials ("On Monday,"), participles ("Reached by phone,", "Speaking
+    // Tuesday,") and -ly adverbs ("Hastily,").
+    let is_opener = |t: &Token<'_>| {
+        OPENERS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+            || (t.is_capitalized()
+                && (t.text.ends_with("ed") || t.text.ends_with("ly") || t.text.ends_with("ing")))
+    };
     if tokens.get(i).is_some_and(is_opener) {
         // Skip an opening adverbial up to its comma, or the single opener word.
         match (i..ceiling.min(i + 14)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
@@ -204,14 +226,22 @@ fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option
     if is_pronoun(first.text) {
         return Some((i, i + 1));
     }
+    if NOT_SUBJECTS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first.text))
+    {
+        return None;
+    }
     let determiner = ["the", "a", "an", "one", "another"]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(first.text));
     let mut e = i + usize::from(determiner);
     while e < ceiling && e - i < 5 {
         let Some(t) = tokens.get(e) else { break };
-        let verbish =
-            !t.is_capitalized() && (t.text.ends_with("ed") || cues::is_speech_verb(t.text));
+        let verbish = !t.is_capitalized()
+            && (t.text.ends_with("ed")
+                || cues::is_speech_verb(t.text)
+                || AUXILIARIES.iter().any(|w| *w == t.text));
         if !t.is_word || verbish || (!determiner && !t.is_capitalized()) || t.text.ends_with("ing")
         {
             break;

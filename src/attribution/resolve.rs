@@ -54,8 +54,10 @@ impl<'t> Resolver<'t> {
             let named_pos = named
                 .as_ref()
                 .and_then(|n| self.text.get(..start)?.rfind(n.as_str()));
+            // The last named speaker is the likeliest referent; a full name mentioned since
+            // wins only when it comes after that speaker's whole sentence.
             return match (recent, named, named_pos) {
-                (Some((p, name)), Some(n), Some(np)) => Some(if np > p { n } else { name }),
+                (Some((p, name)), Some(n), Some(np)) => Some(if np > p + 300 { n } else { name }),
                 (Some((_, name)), _, _) => Some(name),
                 (None, Some(n), _) => Some(n),
                 _ => Some(mention.to_string()),

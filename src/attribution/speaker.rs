@@ -6,6 +6,9 @@
 
 use super::words::Token;
 
+/// Longest appositive stepped over between a subject and its verb, in tokens.
+const MAX_APPOSITIVE: usize = 20;
+
 /// Longest speaker phrase, in words.
 const MAX_SPEAKER_WORDS: usize = 9;
 
@@ -206,7 +209,7 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     // An appositive: "X, a senior fellow at Y, said" or "X, 45, said".
     if end > floor && tokens.get(end - 1).is_some_and(|t| t.is_punct(',')) {
         let inner_end = end - 1;
-        let lo = inner_end.saturating_sub(14).max(floor);
+        let lo = inner_end.saturating_sub(MAX_APPOSITIVE).max(floor);
         // The comma opening the appositive; dots, hyphens and brackets may sit inside it
         // ("R-Ky.", "(D-NY)").
         let comma = (lo..inner_end).rev().find(|&i| {
@@ -229,7 +232,14 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
             // A relative clause names its speaker by its pronoun: "Beck, who said …".
             return Some((start - 1, end));
         }
-        if !t.is_word || in_list(SUBJECT_STOPS, t.text) {
+        // "Xinhua and the Tass news agency": "and" joins two named sources.
+        let joins_names = t.text == "and"
+            && tokens
+                .get(start)
+                .is_some_and(|n| n.is_capitalized() || in_list(DETERMINERS, n.text))
+            && start >= 2
+            && tokens.get(start - 2).is_some_and(Token::is_capitalized);
+        if !joins_names && (!t.is_word || in_list(SUBJECT_STOPS, t.text)) {
             // "of" and "'s" phrases stay inside: "the head of the committee".
             break;
         }
@@ -388,6 +398,20 @@ mod tests {
             subject("Rep. Ann Lee (D-Md.) said", "said").as_deref(),
             Some("Rep. Ann Lee")
         );
+    }
+
+    #[test]
+    fn two_sources_joined_by_and() {
+        assert_eq!(
+            subject("Xinhua and the Tass news agency reported", "reported").as_deref(),
+            Some("Xinhua and the Tass news agency")
+        );
+    }
+
+    #[test]
+    fn long_appositive() {
+        let t = "Russia, which along with China and the United States is not a member of the court, called";
+        assert_eq!(subject(t, "called").as_deref(), Some("Russia"));
     }
 
     #[test]

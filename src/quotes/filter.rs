@@ -129,9 +129,10 @@ pub fn keep(text: &str, c: &Candidate, a: &Attribution) -> bool {
     if c.single {
         return matches!(a.how, How::BeforeAdjacent | How::AfterAdjacent) && words >= 3;
     }
-    if matches!(a.how, How::BeforeAdjacent | How::AfterAdjacent | How::Colon)
-        || !is_title_like(quoted)
-    {
+    if matches!(a.how, How::BeforeAdjacent | How::AfterAdjacent | How::Colon) {
+        return true;
+    }
+    if !is_title_like(quoted) {
         return true;
     }
     let before = words_before(text, c.open);
@@ -143,7 +144,7 @@ pub fn keep(text: &str, c: &Candidate, a: &Attribution) -> bool {
     {
         return false;
     }
-    (a.speaker.is_some() && a.how != How::SentenceSubject)
+    (a.speaker.is_some() && a.how == How::BeforeInSentence)
         || NAMING_WORDS.contains(&last)
         || last.ends_with(':')
 }
