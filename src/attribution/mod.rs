@@ -241,7 +241,7 @@ fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option
         let verbish = !t.is_capitalized()
             && (t.text.ends_with("ed")
                 || cues::is_speech_verb(t.text)
-                || AUXILIARIES.iter().any(|w| *w == t.text));
+                || AUXILIARIES.contains(&t.text));
         if !t.is_word || verbish || (!determiner && !t.is_capitalized()) || t.text.ends_with("ing")
         {
             break;
