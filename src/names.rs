@@ -222,17 +222,23 @@ fn lower_key(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
+/// Whether `word` (any case, with or without its full stop) is in `list`, without allocating.
+fn listed(list: &[&str], word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() <= 14 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 /// Whether `word` is a title or honorific ("Sen.", "President").
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&lower_key(word).as_str())
+    listed(TITLES, word)
 }
 
 fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(&lower_key(word).as_str())
+    listed(NOT_NAMES, word)
 }
 
 fn is_suffix(word: &str) -> bool {
-    SUFFIXES.contains(&lower_key(word).as_str())
+    listed(SUFFIXES, word)
 }
 
 /// A word without a possessive ending or trailing punctuation: `Xi’s,` → `Xi`.
@@ -305,6 +311,8 @@ pub struct NameIndex {
     names: Vec<NameEntry>,
     /// Lower-cased name word → indexes into `names` of the full names containing it.
     by_word: HashMap<String, Vec<usize>>,
+    /// Every occurrence of a full name, in text order: (byte offset, index into `names`).
+    occurrences: Vec<(usize, usize)>,
 }
 
 #[derive(Debug)]
@@ -327,47 +335,90 @@ impl NameIndex {
         let mut index = NameIndex::default();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut run: Vec<(usize, &str)> = Vec::new();
+        let mut key = String::new();
         let mut flush = |run: &mut Vec<(usize, &str)>, index: &mut NameIndex| {
+            if run.len() < 2 {
+                run.clear();
+                return;
+            }
             let cut = run
                 .iter()
                 .rposition(|(_, w)| is_title(w))
                 .map_or(0, |p| p + 1);
-            let mut words: Vec<(usize, &str)> = run.get(cut..).unwrap_or_default().to_vec();
+            let mut words = run.get(cut..).unwrap_or_default();
             while words.first().is_some_and(|(_, w)| is_not_name(w)) {
-                words.remove(0);
+                words = words.get(1..).unwrap_or_default();
             }
             if words.len() >= 2 && words.len() <= MAX_NAME_WORDS {
-                let key: Vec<String> = words.iter().map(|(_, w)| (*w).to_string()).collect();
-                let joined = key.join(" ");
-                let pos = words.first().map_or(0, |(p, _)| *p);
-                let id = *seen.entry(joined).or_insert_with(|| {
-                    index.names.push(NameEntry {
-                        words: key.clone(),
-                        count: 0,
-                        positions: Vec::new(),
-                    });
-                    let id = index.names.len() - 1;
-                    for w in &key {
-                        index.by_word.entry(lower_key(w)).or_default().push(id);
+                key.clear();
+                for (n, (_, w)) in words.iter().enumerate() {
+                    if n > 0 {
+                        key.push(' ');
                     }
-                    id
-                });
+                    key.push_str(w);
+                }
+                let pos = words.first().map_or(0, |(p, _)| *p);
+                let id = match seen.get(key.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let list: Vec<String> =
+                            words.iter().map(|(_, w)| (*w).to_string()).collect();
+                        let id = index.names.len();
+                        for w in &list {
+                            index.by_word.entry(lower_key(w)).or_default().push(id);
+                        }
+                        index.names.push(NameEntry {
+                            words: list,
+                            count: 0,
+                            positions: Vec::new(),
+                        });
+                        seen.insert(key.clone(), id);
+                        id
+                    }
+                };
                 if let Some(e) = index.names.get_mut(id) {
                     e.count += 1;
                     e.positions.push(pos);
                 }
+                index.occurrences.push((pos, id));
             }
             run.clear();
         };
-        let mut offset = 0;
-        for raw in text.split_inclusive(char::is_whitespace) {
-            let start = offset;
-            offset += raw.len();
-            let word = raw.trim_end();
-            let b = bare(word);
+        // Words are split at ASCII whitespace, byte by byte: those bytes are always character
+        // boundaries, and the scan touches each byte once.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                if bytes[i] == b'\n' && !run.is_empty() {
+                    flush(&mut run, &mut index);
+                }
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let Some(word) = text.get(start..i) else {
+                continue;
+            };
+            if word.is_empty() {
+                continue;
+            }
+            // Only words with a capital (after an opening mark) can be part of a name.
             let lead = word.len() - word.trim_start_matches(['(', '“', '"', '‘']).len();
-            if is_name_word(b) || (is_title(b) && b.chars().next().is_some_and(char::is_uppercase))
-            {
+            let starts_upper = word
+                .get(lead..)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+            if !starts_upper {
+                if !run.is_empty() {
+                    flush(&mut run, &mut index);
+                }
+                continue;
+            }
+            let b = bare(word);
+            if is_name_word(b) || is_title(b) {
                 if lead > 0 {
                     flush(&mut run, &mut index);
                 }
@@ -379,9 +430,6 @@ impl NameIndex {
                     flush(&mut run, &mut index);
                 }
             } else {
-                flush(&mut run, &mut index);
-            }
-            if raw.contains('\n') {
                 flush(&mut run, &mut index);
             }
         }
@@ -435,15 +483,11 @@ impl NameIndex {
     /// known.
     pub fn last_name_before(&self, pos: usize, max_back: usize) -> Option<String> {
         let floor = pos.saturating_sub(max_back);
-        self.names
-            .iter()
-            .filter_map(|e| {
-                let i = e.positions.partition_point(|&p| p < pos);
-                let p = *e.positions.get(i.checked_sub(1)?)?;
-                (p >= floor).then_some((p, e))
-            })
-            .max_by_key(|(p, _)| *p)
-            .map(|(_, e)| e.text())
+        let i = self.occurrences.partition_point(|&(p, _)| p < pos);
+        let &(p, id) = self.occurrences.get(i.checked_sub(1)?)?;
+        (p >= floor)
+            .then(|| self.names.get(id).map(NameEntry::text))
+            .flatten()
     }
 }
 

@@ -153,11 +153,27 @@ pub fn sentence_end(text: &str, pos: usize, ceiling: usize) -> usize {
     ceiling.max(pos)
 }
 
-/// Start of the paragraph (line) containing byte `pos`.
+/// How far back (bytes) [`paragraph_start`] looks for a line break.
+pub const MAX_PARAGRAPH_LOOKBACK: usize = 4 * MAX_SENTENCE;
+
+/// Start of the paragraph (line) containing byte `pos`, looking back at most
+/// [`MAX_PARAGRAPH_LOOKBACK`] bytes: a longer line counts as starting there, so text without
+/// line breaks costs no more than text with them.
 pub fn paragraph_start(text: &str, pos: usize) -> usize {
-    text.get(..pos)
-        .and_then(|h| h.rfind('\n'))
-        .map_or(0, |p| p + 1)
+    let bytes = text.as_bytes();
+    let pos = pos.min(bytes.len());
+    let floor = pos.saturating_sub(MAX_PARAGRAPH_LOOKBACK);
+    match bytes
+        .get(floor..pos)
+        .and_then(|w| w.iter().rposition(|&b| b == b'\n'))
+    {
+        Some(p) => floor + p + 1,
+        None if floor == 0 => 0,
+        // Land on a character boundary.
+        None => (floor..pos)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(pos),
+    }
 }
 
 /// Whether byte `pos` is preceded on its line by nothing but whitespace.
@@ -229,6 +245,9 @@ mod tests {
     #[test]
     fn paragraphs() {
         assert_eq!(paragraph_start("ab\ncd", 4), 3);
+        let long = "é".repeat(MAX_PARAGRAPH_LOOKBACK);
+        let p = paragraph_start(&long, long.len());
+        assert!(p > 0 && long.is_char_boundary(p));
         assert!(starts_line("x\n  y", 4));
         assert!(!starts_line("x y", 2));
     }

@@ -441,6 +441,14 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether `word` (any case) is a speech-verb form.
 pub fn is_speech_verb(word: &str) -> bool {
+    // Fast rejection: the table holds lower-case ASCII words of 3 to 14 letters (plus "re-").
+    let bytes = word.as_bytes();
+    if bytes.len() < 3
+        || bytes.len() > 17
+        || !bytes.iter().all(|b| b.is_ascii_alphabetic() || *b == b'-')
+    {
+        return false;
+    }
     let w = lower(word);
     let w = w.strip_prefix("re-").unwrap_or(&w);
     VERBS.binary_search(&w).is_ok()

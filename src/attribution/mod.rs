@@ -251,6 +251,20 @@ fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option
     (e > i + usize::from(determiner)).then_some((i, e))
 }
 
+/// How far (bytes) before an earlier quotation of the same sentence its subject is looked for,
+/// and how far past a quotation a later cue is: bounds the work per quotation even when a
+/// sentence holds thousands of them.
+const MAX_SUBJECT_REACH: usize = 250;
+
+/// The largest character boundary at or below `i`.
+fn char_floor(text: &str, i: usize) -> usize {
+    (0..=i.min(text.len()))
+        .rev()
+        .take(4)
+        .find(|&j| text.is_char_boundary(j))
+        .unwrap_or(0)
+}
+
 /// Attributes each candidate quotation of `text`, in order.
 pub fn attribute(text: &str, cands: &[Candidate]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(cands.len());
@@ -279,10 +293,12 @@ fn attribute_one(
     let same_sentence_as_prev = prev_same_para.is_some() && s_start == floor;
     // The whole sentence before the quotation, across earlier quotations of the sentence, so a
     // subject before them is in reach; cues are looked for only after the previous quotation.
-    let full_start = if same_sentence_as_prev {
-        sentence_start(text, c.open, para)
-    } else {
-        s_start
+    let full_start = match prev_same_para.filter(|_| same_sentence_as_prev) {
+        Some((p, _)) => {
+            let reach = char_floor(text, p.open.saturating_sub(MAX_SUBJECT_REACH));
+            sentence_start(text, c.open, para).max(reach)
+        }
+        None => s_start,
     };
     let before = tokenize(text, full_start, c.open);
     let cue_floor = before.partition_point(|t| t.start < s_start);
@@ -300,15 +316,19 @@ fn attribute_one(
     } else {
         tokenize(text, c.close, s_end)
     };
-    let full_end = if c.unclosed {
-        c.close
-    } else {
-        sentence_end(text, c.close, text.len())
-    };
-    let after_full = if full_end > s_end {
-        tokenize(text, c.close, full_end)
-    } else {
-        after.clone()
+    // The rest of the sentence past later quotations, read only when step 6 needs it.
+    let after_full = || {
+        let cap = char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len()));
+        let full_end = if c.unclosed {
+            c.close
+        } else {
+            sentence_end(text, c.close, cap)
+        };
+        if full_end > s_end {
+            tokenize(text, c.close, full_end)
+        } else {
+            after.clone()
+        }
     };
 
     let found =
@@ -427,6 +447,7 @@ fn attribute_one(
                     .with_speaker(span_of(&after, sp));
             }
         }
+        let after_full = after_full();
         if let Some((k, m)) = first_cue(&after_full, 0, after_full.len()) {
             let sp = speaker_of_cue(&after_full, k, m.len, m.kind, 0, after_full.len());
             if sp.is_some() && m.kind != CueKind::Participle {
@@ -481,7 +502,15 @@ fn outer_according_to(text: &str, c: &Candidate, a: Attribution) -> Attribution 
     } else {
         sentence_end(text, c.close, text.len())
     };
+    let mentions = |from: usize, to: usize| {
+        text.as_bytes()
+            .get(from..to)
+            .is_some_and(|w| w.windows(9).any(|x| x.eq_ignore_ascii_case(b"according")))
+    };
     for (from, to) in [(c.close, s_end), (s_start, c.open)] {
+        if !mentions(from, to) {
+            continue;
+        }
         let toks = tokenize(text, from, to);
         for k in 0..toks.len() {
             if let Some(m) = cue_at(&toks, k).filter(|m| m.kind == CueKind::According) {

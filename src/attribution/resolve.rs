@@ -51,9 +51,11 @@ impl<'t> Resolver<'t> {
                 .filter(|(p, _)| start.saturating_sub(*p) <= PRONOUN_REACH);
             let named = self.index().last_name_before(start, PRONOUN_REACH);
             // Prefer whichever was named last: a full name after the last speaker's mention.
-            let named_pos = named
-                .as_ref()
-                .and_then(|n| self.text.get(..start)?.rfind(n.as_str()));
+            let named_pos = named.as_ref().and_then(|n| {
+                let from = start.saturating_sub(PRONOUN_REACH);
+                let from = (from..start).find(|&i| self.text.is_char_boundary(i))?;
+                Some(from + self.text.get(from..start)?.rfind(n.as_str())?)
+            });
             // The last named speaker is the likeliest referent; a full name mentioned since
             // wins only when it comes after that speaker's whole sentence.
             return match (recent, named, named_pos) {
