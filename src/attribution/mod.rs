@@ -121,7 +121,12 @@ fn speaker_of_cue(
                 subject_before(tokens, k, floor)
             }
         }
-        CueKind::Participle if k > floor && tokens.get(k - 1).is_some_and(|t| t.is_word) => {
+        CueKind::Participle
+            if k > floor
+                && tokens.get(k - 1).is_some_and(|t| {
+                    t.is_word && !PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(t.text))
+                }) =>
+        {
             // "marchers chanting “…”": the noun phrase right before the participle.
             subject_before(tokens, k, floor).or_else(|| leading_subject(tokens, floor, k))
         }
@@ -149,6 +154,13 @@ fn passive_agent(tokens: &[Token<'_>], k: usize) -> Option<usize> {
         .any(|w| w.eq_ignore_ascii_case(aux.text));
     (passive && by.text.eq_ignore_ascii_case("by")).then_some(k + 1)
 }
+
+/// Prepositions before a participle ("despite admitting", "by saying"): the participle's
+/// subject is then the sentence's.
+const PREPOSITIONS: &[&str] = &[
+    "despite", "by", "after", "before", "while", "when", "without", "for", "of", "in", "on",
+    "from", "about", "with", "upon", "since",
+];
 
 /// Words that open a sentence before its subject ("On Monday, …", "But …").
 const OPENERS: &[&str] = &[

@@ -224,6 +224,16 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
             return None;
         }
         end = comma;
+        // "Rep. Ann Lee (R-Ohio), a member, said": a parenthesis before the appositive.
+        if end > floor && tokens.get(end - 1).is_some_and(|t| t.is_punct(')')) {
+            let lo = end.saturating_sub(8).max(floor);
+            if let Some(open) = (lo..end - 1)
+                .rev()
+                .find(|&i| tokens.get(i).is_some_and(|t| t.is_punct('(')))
+            {
+                end = open;
+            }
+        }
     }
     let mut start = end;
     while start > floor && end - start < MAX_SPEAKER_WORDS + 2 {
@@ -412,6 +422,14 @@ mod tests {
     fn long_appositive() {
         let t = "Russia, which along with China and the United States is not a member of the court, called";
         assert_eq!(subject(t, "called").as_deref(), Some("Russia"));
+    }
+
+    #[test]
+    fn parenthesis_then_appositive() {
+        assert_eq!(
+            subject("Rep. Ann Lee (R-Ohio), a panel member, said", "said").as_deref(),
+            Some("Rep. Ann Lee")
+        );
     }
 
     #[test]

@@ -40,9 +40,10 @@ impl Token<'_> {
     }
 }
 
-/// Whether `c` may sit inside a word between letters: `don't`, `Xi’s`, `well-known`, `U.S.`.
+/// Whether `c` may sit inside a word between letters: `don't`, `Xi’s`, `well-known`, `U.S.`,
+/// `9/11`.
 fn joins_word(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '&')
+    matches!(c, '\'' | '’' | '-' | '.' | '&' | '/')
 }
 
 /// Tokenizes `text[from..to]` (clamped to the text and to character boundaries).
@@ -126,6 +127,7 @@ mod tests {
         );
         assert_eq!(words("He left."), vec!["He", "left", "."]);
         assert_eq!(words("Sen. Paul"), vec!["Sen.", "Paul"]);
+        assert_eq!(words("9/11 widow"), vec!["9/11", "widow"]);
     }
 
     #[test]
