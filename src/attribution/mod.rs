@@ -375,7 +375,10 @@ fn attribute_one(
         let ends_open = intro_toks
             .last()
             .is_some_and(|t| t.is_punct(',') || t.is_punct(':'));
-        if gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) || lead_in.is_some() {
+        // A fragment right after a verb inside a longer report ("… he called it “a disaster”")
+        // belongs to the outer source (step 4); a quoted sentence belongs to this cue.
+        let fragment = mid_sentence && !ends_open && starts_lowercase(text, c) && k > intro_floor;
+        if !fragment && (gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) || lead_in.is_some()) {
             let sp = speaker_of_cue(intro_toks, k, m.len, m.kind, 0, intro_toks.len());
             if let Some(sp) = sp {
                 return found(Some(sp), intro_toks, k, m.len, How::BeforeAdjacent);
@@ -420,7 +423,7 @@ fn attribute_one(
 
     // 4. The outermost cue earlier in the sentence ("Rubio said he called Trump a “con
     //    artist”" is Rubio's).
-    if let Some((k, m, sp)) = outermost_cue(&before, cue_floor) {
+    if let Some((k, m, sp)) = outermost_cue(&before, clause_start(&before, cue_floor)) {
         return found(Some(sp), &before, k, m.len, How::BeforeInSentence);
     }
     if let Some((k, m)) = intro {
@@ -571,6 +574,35 @@ fn outermost_cue(tokens: &[Token<'_>], floor: usize) -> Option<(usize, cues::Cue
         first_other.get_or_insert((k, m, sp));
     }
     first_other
+}
+
+/// Whether the quoted words start with a lower-case letter (a fragment, not a sentence).
+fn starts_lowercase(text: &str, c: &Candidate) -> bool {
+    text.get(c.start..c.end)
+        .and_then(|q| q.chars().find(|ch| ch.is_alphanumeric()))
+        .is_some_and(char::is_lowercase)
+}
+
+/// Start of the last coordinated clause with its own subject before the quotation: after
+/// ", but he", ", and she", "; they" — a new clause whose subject is a pronoun or a name.
+fn clause_start(tokens: &[Token<'_>], floor: usize) -> usize {
+    let conj = [
+        "but", "and", "while", "yet", "whereas", "although", "though",
+    ];
+    (floor..tokens.len())
+        .rev()
+        .find(|&i| {
+            let Some(t) = tokens.get(i) else { return false };
+            let next = tokens.get(i + 1);
+            let subject_next =
+                next.is_some_and(|n| n.is_word && (is_pronoun(n.text) || n.is_capitalized()));
+            let after_comma = i > 0 && tokens.get(i - 1).is_some_and(|p| p.is_punct(','));
+            (t.is_punct(';') && subject_next)
+                || (after_comma
+                    && conj.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+                    && subject_next)
+        })
+        .map_or(floor, |i| i + 1)
 }
 
 /// Whether the quoted words end with a full stop (so the sentence ends with them).
