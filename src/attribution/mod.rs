@@ -162,6 +162,36 @@ const PREPOSITIONS: &[&str] = &[
     "from", "about", "with", "upon", "since",
 ];
 
+/// Words of time phrases that open a sentence ("Hours later,", "Last week,").
+const TIME_WORDS: &[&str] = &[
+    "later",
+    "ago",
+    "earlier",
+    "week",
+    "weeks",
+    "year",
+    "years",
+    "month",
+    "months",
+    "day",
+    "days",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "hours",
+    "minutes",
+];
+
 /// Words that open a sentence before its subject ("On Monday, …", "But …").
 const OPENERS: &[&str] = &[
     "on",
@@ -229,6 +259,19 @@ fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option
         match (i..ceiling.min(i + 14)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
             Some(c) => i = c + 1,
             None => i += 1,
+        }
+    }
+    // A short time phrase before a comma: "Hours later, Trump …", "Two days ago, she …".
+    if let Some(c) =
+        (i..ceiling.min(i + 6)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))
+    {
+        let timely = tokens
+            .get(i..c)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text)));
+        if timely {
+            i = c + 1;
         }
     }
     let first = tokens.get(i)?;
