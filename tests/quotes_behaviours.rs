@@ -193,3 +193,27 @@ fn speaker_of_uses_the_same_pipeline() {
     );
     assert_eq!(speaker_of(t, "spoke first"), None);
 }
+
+#[test]
+fn stand_alone_quote_after_reported_speech() {
+    let t = "Ann Lee praised the plan at the rally.\n\n“It works for everyone in this state.”";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn fragment_after_inner_verb_goes_to_outer_source() {
+    let q = one("Ann Lee said on Friday that Bob Ray once called it “a disaster.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn coordinated_clause_has_its_own_source() {
+    let q = one("Ann Lee recommended no charges, but he called the actions “careless.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("he"));
+}
+
+#[test]
+fn participle_after_a_time_phrase() {
+    let q = one("Hours later, Ann Lee returned the favor, telling reporters, “We stand firm.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}

@@ -46,6 +46,8 @@ pub enum How {
     SentenceSubject,
     /// Carried over from the previous quotation.
     FollowOn,
+    /// The source of the sentence just before a stand-alone quotation.
+    PreviousSentence,
     /// No attribution found.
     Unattributed,
 }
@@ -534,7 +536,62 @@ fn attribute_one(
             return inherit(How::FollowOn, pa);
         }
     }
+    // 9. A quotation standing alone after a sentence that reports the same source
+    //    ("Ann Lee praised the plan.¶“It works.”"): that sentence's speaker.
+    if !mid_sentence {
+        if let Some(a) = previous_sentence_source(text, c, prev.map(|(p, _)| p.close)) {
+            return Attribution {
+                mid_sentence,
+                sentence_end: s_end,
+                ..a
+            };
+        }
+    }
     Attribution::none(mid_sentence, s_end)
+}
+
+/// The source of the sentence just before a stand-alone quotation (no further back than the
+/// previous quotation): its outermost cue's subject, or a name or pronoun starting it.
+fn previous_sentence_source(
+    text: &str,
+    c: &Candidate,
+    prev_close: Option<usize>,
+) -> Option<Attribution> {
+    let head = text.get(..c.open)?;
+    let end = head.trim_end().len();
+    if end == 0 || c.open - end > 4 || prev_close.is_some_and(|p| p >= end) {
+        return None;
+    }
+    let last = head.get(..end)?.chars().next_back()?;
+    if !".?!".contains(last) {
+        return None;
+    }
+    let para = paragraph_start(text, end - 1);
+    let start = sentence_start(text, end - 1, para.max(prev_close.unwrap_or(0)));
+    let toks = tokenize(text, start, end);
+    if toks.iter().any(|t| !t.is_word && "“”\"".contains(t.text)) {
+        return None;
+    }
+    let (speaker, cue) = match outermost_cue(&toks, 0) {
+        Some((k, m, sp)) => (sp, cue_span(&toks, k, m.len)),
+        None => {
+            let sp = leading_subject(&toks, 0, toks.len())?;
+            let first = toks.get(sp.0)?;
+            if !(first.is_capitalized() || is_pronoun(first.text))
+                || toks.get(sp.0..sp.1)?.len() > 4
+            {
+                return None;
+            }
+            (sp, None)
+        }
+    };
+    Some(Attribution {
+        speaker: span_of(&toks, speaker),
+        cue,
+        how: How::PreviousSentence,
+        mid_sentence: false,
+        sentence_end: 0,
+    })
 }
 
 /// PolNeAR's convention, counted on its train split: "“…,” Xi said, according to Xinhua"
