@@ -120,7 +120,15 @@ fn speaker_of_cue(
             if inverted {
                 phrase_after(tokens, k + len, ceiling).or_else(|| subject_before(tokens, k, floor))
             } else {
-                subject_before(tokens, k, floor)
+                // "Lee shook her head and said": the subject of the clause.
+                subject_before(tokens, k, floor).or_else(|| {
+                    let and_before = tokens
+                        .get(k.checked_sub(1)?)
+                        .is_some_and(|t| t.text == "and");
+                    and_before
+                        .then(|| leading_subject(tokens, clause_start(tokens, floor), k))
+                        .flatten()
+                })
             }
         }
         CueKind::Participle

@@ -64,6 +64,16 @@ fn next_line_opens_quote(text: &str, pos: usize, marks: &[Mark], next_mark: usiz
     gap.contains('\n') && gap.rsplit('\n').next().is_some_and(|l| l.trim().is_empty())
 }
 
+/// Words an unclosed quotation needs to stand on its own when no quotation continues it in
+/// the next paragraph: a stray opening mark is seldom followed by that much speech.
+const MIN_UNCLOSED_WORDS: usize = 8;
+
+fn long_enough(text: &str, start: usize, end: usize) -> bool {
+    text.get(start..end).is_some_and(|q| {
+        q.split_whitespace().take(MIN_UNCLOSED_WORDS).count() >= MIN_UNCLOSED_WORDS
+    })
+}
+
 fn starts_line(text: &str, pos: usize) -> bool {
     crate::sentences::starts_line(text, pos)
 }
@@ -90,7 +100,10 @@ pub fn pair(text: &str) -> Vec<Candidate> {
         if new_line {
             if let Some(o) = open.take() {
                 let e = line_end(text, o.end());
-                if e > o.end() && next_line_opens_quote(text, o.end(), &marks, idx) {
+                if e > o.end()
+                    && (next_line_opens_quote(text, o.end(), &marks, idx)
+                        || long_enough(text, o.end(), e))
+                {
                     out.push(make(&o, o.end(), e, e, true));
                 }
             }
@@ -182,6 +195,15 @@ mod tests {
     #[test]
     fn unclosed_mark_without_continuation_is_dropped() {
         assert!(quoted("“Open forever\n\nNext paragraph.").is_empty());
+    }
+
+    #[test]
+    fn long_unclosed_quotation_stands_alone() {
+        let t = "He said, “we will keep going until every vote is counted\n\nNext paragraph.";
+        assert_eq!(
+            quoted(t),
+            vec!["we will keep going until every vote is counted"]
+        );
     }
 
     #[test]
