@@ -147,6 +147,13 @@ pub fn pair(text: &str) -> Vec<Candidate> {
             }
         }
     }
+    // A quotation still open after the last mark runs to its paragraph end.
+    if let Some(o) = open {
+        let e = line_end(text, o.end());
+        if e > o.end() && long_enough(text, o.end(), e) {
+            out.push(make(&o, o.end(), e, e, true));
+        }
+    }
     out
 }
 
