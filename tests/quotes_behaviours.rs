@@ -217,3 +217,15 @@ fn participle_after_a_time_phrase() {
     let q = one("Hours later, Ann Lee returned the favor, telling reporters, “We stand firm.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn transcript_line_inside_the_quote() {
+    let t = "The debate went on.\n\n\"LEE: We will not back down on this, not now.\"";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("LEE"));
+}
+
+#[test]
+fn free_relative_names_the_outer_subject() {
+    let q = one("Ann Lee urged voters on Monday to look at what he called “the record.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}

@@ -453,6 +453,15 @@ fn attribute_one(
         }
     }
 
+    // 1b. A transcript line quoted whole: `"PENCE: And that’s why …"`.
+    if let Some(a) = transcript_speaker(text, c) {
+        return Attribution {
+            mid_sentence,
+            sentence_end: s_end,
+            ..a
+        };
+    }
+
     // 2. An attribution right after the quotation.
     if let Some(a) = after_attribution(text, c, &after) {
         return Attribution {
@@ -476,8 +485,26 @@ fn attribute_one(
 
     // 4. The outermost cue earlier in the sentence ("Rubio said he called Trump a “con
     //    artist”" is Rubio's).
-    if let Some((k, m, sp)) = outermost_cue(&before, clause_start(&before, cue_floor)) {
-        return found(Some(sp), &before, k, m.len, How::BeforeInSentence);
+    let clause = clause_start(&before, cue_floor);
+    if let Some((k, m, sp)) = outermost_cue(&before, clause) {
+        // "Trump urged voters to see what he called “…”": a free relative names the outer
+        // subject's words.
+        let relative = sp.0 > 0
+            && before.get(sp.0 - 1).is_some_and(|t| {
+                ["what", "whom"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(t.text))
+            });
+        let outer = relative
+            .then(|| leading_subject(&before, clause, sp.0))
+            .flatten();
+        return found(
+            Some(outer.unwrap_or(sp)),
+            &before,
+            k,
+            m.len,
+            How::BeforeInSentence,
+        );
     }
     if let Some((k, m)) = intro {
         if lead_in.is_none() {
@@ -682,6 +709,32 @@ fn outermost_cue(tokens: &[Token<'_>], floor: usize) -> Option<(usize, cues::Cue
         first_other.get_or_insert((k, m, sp));
     }
     first_other
+}
+
+/// `"WALLACE: Do you …"`: a speaker name in capitals and a colon opening the quoted words.
+fn transcript_speaker(text: &str, c: &Candidate) -> Option<Attribution> {
+    let head_end = (c.start + 40).min(c.end);
+    let toks = tokenize(text, c.start, char_floor(text, head_end));
+    let colon = toks.iter().take(4).position(|t| t.is_punct(':'))?;
+    let names = toks.get(..colon)?;
+    let caps = |t: &Token<'_>| {
+        t.is_word
+            && t.text.chars().any(char::is_alphabetic)
+            && !t.text.chars().any(char::is_lowercase)
+    };
+    if names.is_empty()
+        || !names.iter().all(caps)
+        || names.iter().map(|t| t.text.len()).sum::<usize>() < 2
+    {
+        return None;
+    }
+    Some(Attribution {
+        speaker: span_of(&toks, (0, colon)),
+        cue: cue_span(&toks, colon, 1),
+        how: How::Colon,
+        mid_sentence: false,
+        sentence_end: 0,
+    })
 }
 
 /// Whether the quoted words start with a lower-case letter (a fragment, not a sentence).
