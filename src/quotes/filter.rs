@@ -129,10 +129,15 @@ pub fn keep(text: &str, c: &Candidate, a: &Attribution) -> bool {
     if c.single {
         return matches!(a.how, How::BeforeAdjacent | How::AfterAdjacent) && words >= 3;
     }
-    if matches!(a.how, How::BeforeAdjacent | How::AfterAdjacent | How::Colon) {
+    if !is_title_like(quoted) {
         return true;
     }
-    if !is_title_like(quoted) {
+    // A title-like quotation is trusted as speech when a cue introduces it, or when it opens
+    // its sentence before an attribution (`“Yes,” she said`); inside a sentence, `on “This
+    // Week,” Carson said` names a show.
+    if matches!(a.how, How::BeforeAdjacent | How::Colon)
+        || (a.how == How::AfterAdjacent && !a.mid_sentence)
+    {
         return true;
     }
     let before = words_before(text, c.open);
@@ -196,6 +201,16 @@ mod tests {
                 "{t}"
             );
         }
+    }
+
+    #[test]
+    fn title_inside_a_sentence_is_not_trusted_to_a_later_cue() {
+        let t = "Speaking on “This Week,” Lee said the plan works.";
+        let mut a = attr(How::AfterAdjacent, true);
+        assert!(!keep(t, &cand(t), &a));
+        let t = "“Yes,” Lee said.";
+        a.mid_sentence = false;
+        assert!(keep(t, &cand(t), &a));
     }
 
     #[test]
