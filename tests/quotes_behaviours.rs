@@ -229,3 +229,10 @@ fn free_relative_names_the_outer_subject() {
     let q = one("Ann Lee urged voters on Monday to look at what he called “the record.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn sentence_final_verb_first_attribution() {
+    let q =
+        one("The vote signals “the beginning of the end” for the union, said Ann Lee, a lawmaker.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}

@@ -544,7 +544,14 @@ fn attribute_one(
         }
         let after_full = after_full();
         if let Some((k, m)) = first_cue(&after_full, 0, after_full.len()) {
-            let sp = speaker_of_cue(&after_full, k, m.len, m.kind, 0, after_full.len());
+            let sp =
+                speaker_of_cue(&after_full, k, m.len, m.kind, 0, after_full.len()).or_else(|| {
+                    // "…“the end” for the EU, said Geert Wilders": a verb after a comma, speaker after.
+                    let comma = k > 0 && after_full.get(k - 1).is_some_and(|t| t.is_punct(','));
+                    (comma && m.kind == CueKind::Verb)
+                        .then(|| phrase_after(&after_full, k + m.len, after_full.len()))
+                        .flatten()
+                });
             if sp.is_some() && m.kind != CueKind::Participle {
                 return found(sp, &after_full, k, m.len, How::AfterInSentence);
             }
