@@ -236,3 +236,11 @@ fn sentence_final_verb_first_attribution() {
         one("The vote signals “the beginning of the end” for the union, said Ann Lee, a lawmaker.");
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn a_new_report_after_a_partial_quote_is_not_its_attribution() {
+    let q = one(
+        "Although Ann Lee admitted they had “been friends for years,” he claimed they had never met in person.",
+    );
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}

@@ -463,7 +463,7 @@ fn attribute_one(
     }
 
     // 2. An attribution right after the quotation.
-    if let Some(a) = after_attribution(text, c, &after) {
+    if let Some(a) = after_attribution(text, c, &after, mid_sentence) {
         return Attribution {
             mid_sentence,
             sentence_end: s_end,
@@ -813,7 +813,12 @@ fn colon_speaker(before: &[Token<'_>]) -> Option<Span> {
 
 /// An attribution right after the closing mark: `,” Xi said`, `,” said Ann Lee`,
 /// `,” Lee, an economist, said`, `,” according to Xinhua`.
-fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<Attribution> {
+fn after_attribution(
+    text: &str,
+    c: &Candidate,
+    after: &[Token<'_>],
+    mid_sentence: bool,
+) -> Option<Attribution> {
     let mut i0 = 0;
     while after
         .get(i0)
@@ -869,6 +874,19 @@ fn after_attribution(text: &str, c: &Candidate, after: &[Token<'_>]) -> Option<A
         }
     }
     let sp = sp?;
+    if mid_sentence && m.kind == CueKind::Verb && sp.0 < k {
+        // Inside a longer sentence, `“…,” he claimed they never met` opens a new report; the
+        // quotation belongs to the sentence's own cue (step 4). A short tail is an attribution.
+        let tail = after
+            .get(k + m.len..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|t| t.is_word)
+            .count();
+        if tail > 3 {
+            return None;
+        }
+    }
     Some(Attribution {
         speaker: span_of(after, sp),
         cue: cue_span(after, k, m.len),
