@@ -18,7 +18,10 @@ fn timed(name: &str, text: &str) -> usize {
     let n = extract_quotes(text).len();
     let _ = speaker_of(text, "x");
     let spent = t.elapsed();
-    assert!(spent < Duration::from_secs(10), "{name}: {spent:?}");
+    println!("{name}: {} bytes, {spent:?}", text.len());
+    // Generous: a quadratic scan would take hours at these sizes, a linear one well under this.
+    let bound = if cfg!(debug_assertions) { 60 } else { 10 };
+    assert!(spent < Duration::from_secs(bound), "{name}: {spent:?}");
     n
 }
 

@@ -321,6 +321,9 @@ fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option
 /// sentence holds thousands of them.
 const MAX_SUBJECT_REACH: usize = 250;
 
+/// How many earlier quotations of one sentence the windows of a quotation may reach across.
+const MAX_QUOTES_REACHED: usize = 8;
+
 /// The largest character boundary at or below `i`.
 fn char_floor(text: &str, i: usize) -> usize {
     (0..=i.min(text.len()))
@@ -333,13 +336,22 @@ fn char_floor(text: &str, i: usize) -> usize {
 /// Attributes each candidate quotation of `text`, in order.
 pub fn attribute(text: &str, cands: &[Candidate]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(cands.len());
+    // The start of the previous quotation's sentence, reused while quotations share one
+    // sentence so that a sentence holding thousands of them is scanned back only once.
+    let mut prev_sentence_start = 0;
+    let mut run = 0usize;
     for (i, c) in cands.iter().enumerate() {
         let prev = i
             .checked_sub(1)
             .and_then(|p| Some((cands.get(p)?, out.get(p)?)));
         let next = cands.get(i + 1);
-        let a = attribute_one(text, c, prev, next);
-        let a = outer_according_to(text, c, a);
+        // How many quotations in a row share this sentence: past a handful, windows stop
+        // reaching across them (a list of quoted words needs no subject from ten items back).
+        let dense = run >= MAX_QUOTES_REACHED;
+        let (a, sentence, shared) = attribute_one(text, c, prev, next, prev_sentence_start, dense);
+        run = if shared { run + 1 } else { 0 };
+        prev_sentence_start = sentence;
+        let a = outer_according_to(text, c, a, sentence);
         out.push(a);
     }
     out
@@ -350,7 +362,9 @@ fn attribute_one(
     c: &Candidate,
     prev: Option<(&Candidate, &Attribution)>,
     next: Option<&Candidate>,
-) -> Attribution {
+    prev_sentence_start: usize,
+    dense: bool,
+) -> (Attribution, usize, bool) {
     let para = paragraph_start(text, c.open);
     let prev_same_para = prev.filter(|(p, _)| p.close > para && !p.unclosed);
     let floor = prev_same_para.map_or(para, |(p, _)| p.close);
@@ -358,11 +372,13 @@ fn attribute_one(
     let same_sentence_as_prev = prev_same_para.is_some() && s_start == floor;
     // The whole sentence before the quotation, across earlier quotations of the sentence, so a
     // subject before them is in reach; cues are looked for only after the previous quotation.
-    let full_start = match prev_same_para.filter(|_| same_sentence_as_prev) {
-        Some((p, _)) => {
-            let reach = char_floor(text, p.open.saturating_sub(MAX_SUBJECT_REACH));
-            sentence_start(text, c.open, para).max(reach)
-        }
+    let sentence = if same_sentence_as_prev {
+        prev_sentence_start.max(para)
+    } else {
+        s_start
+    };
+    let full_start = match prev_same_para.filter(|_| same_sentence_as_prev && !dense) {
+        Some((p, _)) => sentence.max(char_floor(text, p.open.saturating_sub(MAX_SUBJECT_REACH))),
         None => s_start,
     };
     let before = tokenize(text, full_start, c.open);
@@ -383,6 +399,9 @@ fn attribute_one(
     };
     // The rest of the sentence past later quotations, read only when step 6 needs it.
     let after_full = || {
+        if dense {
+            return after.clone();
+        }
         let cap = char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len()));
         let full_end = if c.unclosed {
             c.close
@@ -434,14 +453,22 @@ fn attribute_one(
         if !fragment && (gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) || lead_in.is_some()) {
             let sp = speaker_of_cue(intro_toks, k, m.len, m.kind, 0, intro_toks.len());
             if let Some(sp) = sp {
-                return found(Some(sp), intro_toks, k, m.len, How::BeforeAdjacent);
+                return (
+                    found(Some(sp), intro_toks, k, m.len, How::BeforeAdjacent),
+                    sentence,
+                    same_sentence_as_prev,
+                );
             }
             if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
-                return Attribution {
-                    how: How::BeforeAdjacent,
-                    cue: cue_span(intro_toks, k, m.len),
-                    ..inherit(How::BeforeAdjacent, pa)
-                };
+                return (
+                    Attribution {
+                        how: How::BeforeAdjacent,
+                        cue: cue_span(intro_toks, k, m.len),
+                        ..inherit(How::BeforeAdjacent, pa)
+                    },
+                    sentence,
+                    same_sentence_as_prev,
+                );
             }
         }
     }
@@ -449,37 +476,53 @@ fn attribute_one(
         if let Some(sp) =
             colon_speaker(t).or_else(|| leading_subject(t, 0, t.len().saturating_sub(1)))
         {
-            return found(Some(sp), t, t.len() - 1, 1, How::Colon);
+            return (
+                found(Some(sp), t, t.len() - 1, 1, How::Colon),
+                sentence,
+                same_sentence_as_prev,
+            );
         }
     }
 
     // 1b. A transcript line quoted whole: `"PENCE: And that’s why …"`.
     if let Some(a) = transcript_speaker(text, c) {
-        return Attribution {
-            mid_sentence,
-            sentence_end: s_end,
-            ..a
-        };
+        return (
+            Attribution {
+                mid_sentence,
+                sentence_end: s_end,
+                ..a
+            },
+            sentence,
+            same_sentence_as_prev,
+        );
     }
 
     // 2. An attribution right after the quotation.
     if let Some(a) = after_attribution(text, c, &after, mid_sentence) {
-        return Attribution {
-            mid_sentence,
-            sentence_end: s_end,
-            ..a
-        };
+        return (
+            Attribution {
+                mid_sentence,
+                sentence_end: s_end,
+                ..a
+            },
+            sentence,
+            same_sentence_as_prev,
+        );
     }
 
     // 3. "NAME: “…”"
     if let Some(sp) = colon_speaker(own_words) {
         let colon = before.len() - 1;
-        return found(
-            Some((sp.0 + cue_floor, sp.1 + cue_floor)),
-            &before,
-            colon,
-            1,
-            How::Colon,
+        return (
+            found(
+                Some((sp.0 + cue_floor, sp.1 + cue_floor)),
+                &before,
+                colon,
+                1,
+                How::Colon,
+            ),
+            sentence,
+            same_sentence_as_prev,
         );
     }
 
@@ -498,12 +541,16 @@ fn attribute_one(
         let outer = relative
             .then(|| leading_subject(&before, clause, sp.0))
             .flatten();
-        return found(
-            Some(outer.unwrap_or(sp)),
-            &before,
-            k,
-            m.len,
-            How::BeforeInSentence,
+        return (
+            found(
+                Some(outer.unwrap_or(sp)),
+                &before,
+                k,
+                m.len,
+                How::BeforeInSentence,
+            ),
+            sentence,
+            same_sentence_as_prev,
         );
     }
     if let Some((k, m)) = intro {
@@ -511,10 +558,14 @@ fn attribute_one(
             if let Some((_, pa)) =
                 prev.filter(|(_, pa)| same_sentence_as_prev && pa.speaker.is_some())
             {
-                return Attribution {
-                    cue: cue_span(&before, k, m.len),
-                    ..inherit(How::BeforeInSentence, pa)
-                };
+                return (
+                    Attribution {
+                        cue: cue_span(&before, k, m.len),
+                        ..inherit(How::BeforeInSentence, pa)
+                    },
+                    sentence,
+                    same_sentence_as_prev,
+                );
             }
         }
     }
@@ -522,10 +573,14 @@ fn attribute_one(
     // 5. The speaker of an earlier quotation of the same sentence.
     if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
         if pa.speaker.is_some() || pa.cue.is_some() {
-            return Attribution {
-                sentence_end: s_end.max(pa.sentence_end),
-                ..inherit(How::SameSentence, pa)
-            };
+            return (
+                Attribution {
+                    sentence_end: s_end.max(pa.sentence_end),
+                    ..inherit(How::SameSentence, pa)
+                },
+                sentence,
+                same_sentence_as_prev,
+            );
         }
     }
 
@@ -538,8 +593,12 @@ fn attribute_one(
             .filter(|_| before.last().is_some_and(|t| cues::is_speech_verb(t.text)));
         if agent.is_some() {
             if let Some(sp) = phrase_after(&after, 1, after.len()) {
-                return found(None, &before, before.len() - 1, 1, How::AfterInSentence)
-                    .with_speaker(span_of(&after, sp));
+                return (
+                    found(None, &before, before.len() - 1, 1, How::AfterInSentence)
+                        .with_speaker(span_of(&after, sp)),
+                    sentence,
+                    same_sentence_as_prev,
+                );
             }
         }
         let after_full = after_full();
@@ -553,7 +612,11 @@ fn attribute_one(
                         .flatten()
                 });
             if sp.is_some() && m.kind != CueKind::Participle {
-                return found(sp, &after_full, k, m.len, How::AfterInSentence);
+                return (
+                    found(sp, &after_full, k, m.len, How::AfterInSentence),
+                    sentence,
+                    same_sentence_as_prev,
+                );
             }
         }
     }
@@ -562,7 +625,11 @@ fn attribute_one(
     //    thoughts the sentence reports ("Carson took the stage and called the system “rotten”").
     if mid_sentence {
         if let Some(sp) = leading_subject(&before, 0, before.len()) {
-            return found(Some(sp), &before, sp.0, 0, How::SentenceSubject);
+            return (
+                found(Some(sp), &before, sp.0, 0, How::SentenceSubject),
+                sentence,
+                same_sentence_as_prev,
+            );
         }
     }
 
@@ -575,21 +642,29 @@ fn attribute_one(
             && (gap_is_blank || (p.unclosed && c.starts_paragraph))
             && pa.how != How::Unattributed
         {
-            return inherit(How::FollowOn, pa);
+            return (inherit(How::FollowOn, pa), sentence, same_sentence_as_prev);
         }
     }
     // 9. A quotation standing alone after a sentence that reports the same source
     //    ("Ann Lee praised the plan.¶“It works.”"): that sentence's speaker.
     if !mid_sentence {
         if let Some(a) = previous_sentence_source(text, c, prev.map(|(p, _)| p.close)) {
-            return Attribution {
-                mid_sentence,
-                sentence_end: s_end,
-                ..a
-            };
+            return (
+                Attribution {
+                    mid_sentence,
+                    sentence_end: s_end,
+                    ..a
+                },
+                sentence,
+                same_sentence_as_prev,
+            );
         }
     }
-    Attribution::none(mid_sentence, s_end)
+    (
+        Attribution::none(mid_sentence, s_end),
+        sentence,
+        same_sentence_as_prev,
+    )
 }
 
 /// The source of the sentence just before a stand-alone quotation (no further back than the
@@ -639,7 +714,7 @@ fn previous_sentence_source(
 /// PolNeAR's convention, counted on its train split: "“…,” Xi said, according to Xinhua"
 /// is attributed to the outer source, Xinhua. When the quotation's own sentence also has an
 /// "according to X", X becomes the speaker.
-fn outer_according_to(text: &str, c: &Candidate, a: Attribution) -> Attribution {
+fn outer_according_to(text: &str, c: &Candidate, a: Attribution, sentence: usize) -> Attribution {
     let direct_rules = matches!(
         a.how,
         How::BeforeAdjacent | How::AfterAdjacent | How::BeforeInSentence | How::AfterInSentence
@@ -652,12 +727,15 @@ fn outer_according_to(text: &str, c: &Candidate, a: Attribution) -> Attribution 
     {
         return a;
     }
-    let para = paragraph_start(text, c.open);
-    let s_start = sentence_start(text, c.open, para);
+    let s_start = sentence.max(char_floor(text, c.open.saturating_sub(MAX_SUBJECT_REACH)));
     let s_end = if c.unclosed {
         c.close
     } else {
-        sentence_end(text, c.close, text.len())
+        sentence_end(
+            text,
+            c.close,
+            char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len())),
+        )
     };
     let mentions = |from: usize, to: usize| {
         text.as_bytes()
