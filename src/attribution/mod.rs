@@ -4,21 +4,32 @@
 //! (back to the sentence start or the previous quotation) and after its closing mark (to the
 //! sentence end or the next quotation). The searches, in order of trust:
 //!
-//! 1. an introducing cue just before: `Xi said: “…”`, `X told reporters, “…”`;
-//! 2. an attribution just after: `“…,” Xi said`, `“…,” said Ann Lee`, `“…,” according to X`;
+//! 1. an introducing cue just before (`Xi said: “…”`, `X told reporters, “…”`), or a paragraph
+//!    ending in a colon before a quotation that opens the next one (`Cruz continued:¶“…”`);
+//!    a transcript speaker inside the quotation (`"WALLACE: Do you …"`);
+//! 2. an attribution just after: `“…,” Xi said`, `“…,” said Ann Lee`, `“…” ― Ann Lee`;
 //! 3. a `NAME: “…”` transcript line;
-//! 4. any cue earlier in the sentence, for partial quotes: `Putin said Russia valued China’s
-//!    “balanced” position`;
+//! 4. the outermost cue earlier in the sentence, for partial quotes (`Putin said Russia valued
+//!    China’s “balanced” position`; `Rubio said he called Trump a “con artist”` is Rubio's);
 //! 5. the speaker of an earlier quotation of the same sentence: `“consistent” and “balanced”`;
-//! 6. a cue later in the sentence: `the “no limits” partnership, Xi said`;
-//! 7. a follow-on quotation: a quoted sentence right after an attributed one (or a new
-//!    paragraph continuing a quotation) keeps its speaker.
+//! 6. a cue later in the sentence (`the “no limits” partnership, Xi said`), or the agent of a
+//!    passive (`was called “…” by Ann Lee`);
+//! 7. the subject of a sentence with no cue, whose words it reports;
+//! 8. a follow-on quotation: a quoted sentence right after an attributed one (or a new
+//!    paragraph continuing a quotation) keeps its speaker;
+//! 9. a stand-alone quotation after a sentence reporting someone: that sentence's source.
+//!
+//! Then an "according to X" in the same sentence makes X the speaker, PolNeAR's convention
+//! for outer sources.
 //!
 //! Windows are bounded by [`crate::sentences::MAX_SENTENCE`], so cost per quotation is fixed.
 
+mod after;
+mod context;
 pub mod cues;
 pub mod resolve;
 pub mod speaker;
+mod subject;
 pub mod words;
 
 use crate::quotes::pairing::Candidate;
@@ -26,6 +37,12 @@ use crate::sentences::{paragraph_start, sentence_end, sentence_start};
 use cues::{CueKind, cue_at};
 use speaker::{Span, is_pronoun, phrase_after, subject_before};
 use words::{Token, tokenize};
+
+use after::after_attribution;
+use context::{
+    outer_according_to, paragraph_lead_in, previous_sentence_source, transcript_speaker,
+};
+use subject::{PREPOSITIONS, clause_start, leading_subject, passive_agent};
 
 /// How a quotation got its attribution; the quote filter trusts some ways more than others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,167 +170,6 @@ fn speaker_of_cue(
                 .or_else(|| leading_subject(tokens, floor, k))
         }
     }
-}
-
-/// `was asked by X`: the index of "by" when the cue at `k` is a passive with an agent.
-fn passive_agent(tokens: &[Token<'_>], k: usize) -> Option<usize> {
-    let aux = tokens.get(k.checked_sub(1)?)?;
-    let by = tokens.get(k + 1)?;
-    let passive = ["was", "were", "is", "are", "been", "being"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(aux.text));
-    (passive && by.text.eq_ignore_ascii_case("by")).then_some(k + 1)
-}
-
-/// Prepositions before a participle ("despite admitting", "by saying"): the participle's
-/// subject is then the sentence's.
-const PREPOSITIONS: &[&str] = &[
-    "despite", "by", "after", "before", "while", "when", "without", "for", "of", "in", "on",
-    "from", "about", "with", "upon", "since",
-];
-
-/// Words of time phrases that open a sentence ("Hours later,", "Last week,").
-const TIME_WORDS: &[&str] = &[
-    "later",
-    "ago",
-    "earlier",
-    "week",
-    "weeks",
-    "year",
-    "years",
-    "month",
-    "months",
-    "day",
-    "days",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "hours",
-    "minutes",
-];
-
-/// Words that open a sentence before its subject ("On Monday, …", "But …").
-const OPENERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "last",
-    "earlier",
-    "later",
-    "after",
-    "before",
-    "during",
-    "but",
-    "and",
-    "so",
-    "yet",
-    "still",
-    "meanwhile",
-    "now",
-    "then",
-    "oh",
-    "well",
-    "also",
-    "instead",
-];
-
-/// Capitalised sentence starts that are never a subject.
-const NOT_SUBJECTS: &[&str] = &[
-    "yes", "no", "here", "there", "will", "would", "only", "just", "what", "that", "this", "these",
-    "those", "if", "as", "part", "even", "not", "why", "how", "where", "when", "who", "which",
-    "it", "its", "such", "all", "both", "each", "every", "few", "more", "most", "much", "so",
-    "too", "very", "again", "perhaps", "maybe", "please", "let", "do", "does", "did", "is", "are",
-    "was", "were", "can", "could", "should", "may", "might", "must", "shall", "to", "from", "of",
-    "into", "about",
-];
-
-/// Auxiliaries that end a subject read forwards ("The deal is …").
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
-    "might", "must", "should", "does", "did", "do",
-];
-
-/// The subject a sentence starts with: a pronoun, a determiner phrase ("The judge") or a run
-/// of capitalised words, after a dateline ("WASHINGTON —") or an opening adverbial ("On
-/// Monday, …"). Used when a participle or a colon leaves no other clue.
-fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option<Span> {
-    let ceiling = ceiling.min(tokens.len());
-    let mut i = floor;
-    // Dateline words in capitals and their punctuation.
-    while i < ceiling
-        && tokens.get(i).is_some_and(|t| {
-            !t.is_word || (t.text.len() > 1 && t.text.chars().all(|c| !c.is_lowercase()))
-        })
-    {
-        i += 1;
-    }
-    // Openers: adverbials ("On Monday,"), participles ("Reached by phone,", "Speaking
-    // Tuesday,") and -ly adverbs ("Hastily,").
-    let is_opener = |t: &Token<'_>| {
-        OPENERS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
-            || (t.is_capitalized()
-                && (t.text.ends_with("ed") || t.text.ends_with("ly") || t.text.ends_with("ing")))
-    };
-    if tokens.get(i).is_some_and(is_opener) {
-        // Skip an opening adverbial up to its comma, or the single opener word.
-        match (i..ceiling.min(i + 14)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
-            Some(c) => i = c + 1,
-            None => i += 1,
-        }
-    }
-    // A short time phrase before a comma: "Hours later, Trump …", "Two days ago, she …".
-    if let Some(c) =
-        (i..ceiling.min(i + 6)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))
-    {
-        let timely = tokens
-            .get(i..c)
-            .unwrap_or_default()
-            .iter()
-            .any(|t| TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text)));
-        if timely {
-            i = c + 1;
-        }
-    }
-    let first = tokens.get(i)?;
-    if !first.is_word || i >= ceiling {
-        return None;
-    }
-    if is_pronoun(first.text) {
-        return Some((i, i + 1));
-    }
-    if NOT_SUBJECTS
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(first.text))
-    {
-        return None;
-    }
-    let determiner = ["the", "a", "an", "one", "another"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(first.text));
-    let mut e = i + usize::from(determiner);
-    while e < ceiling && e - i < 5 {
-        let Some(t) = tokens.get(e) else { break };
-        let verbish = !t.is_capitalized()
-            && (t.text.ends_with("ed")
-                || cues::is_speech_verb(t.text)
-                || AUXILIARIES.contains(&t.text));
-        if !t.is_word || verbish || (!determiner && !t.is_capitalized()) || t.text.ends_with("ing")
-        {
-            break;
-        }
-        e += 1;
-    }
-    (e > i + usize::from(determiner)).then_some((i, e))
 }
 
 /// How far (bytes) before an earlier quotation of the same sentence its subject is looked for,
@@ -667,118 +523,6 @@ fn attribute_one(
     )
 }
 
-/// The source of the sentence just before a stand-alone quotation (no further back than the
-/// previous quotation): its outermost cue's subject, or a name or pronoun starting it.
-fn previous_sentence_source(
-    text: &str,
-    c: &Candidate,
-    prev_close: Option<usize>,
-) -> Option<Attribution> {
-    let head = text.get(..c.open)?;
-    let end = head.trim_end().len();
-    if end == 0 || c.open - end > 4 || prev_close.is_some_and(|p| p >= end) {
-        return None;
-    }
-    let last = head.get(..end)?.chars().next_back()?;
-    if !".?!".contains(last) {
-        return None;
-    }
-    let para = paragraph_start(text, end - 1);
-    let start = sentence_start(text, end - 1, para.max(prev_close.unwrap_or(0)));
-    let toks = tokenize(text, start, end);
-    if toks.iter().any(|t| !t.is_word && "“”\"".contains(t.text)) {
-        return None;
-    }
-    let (speaker, cue) = match outermost_cue(&toks, 0) {
-        Some((k, m, sp)) => (sp, cue_span(&toks, k, m.len)),
-        None => {
-            let sp = leading_subject(&toks, 0, toks.len())?;
-            let first = toks.get(sp.0)?;
-            if !(first.is_capitalized() || is_pronoun(first.text))
-                || toks.get(sp.0..sp.1)?.len() > 4
-            {
-                return None;
-            }
-            (sp, None)
-        }
-    };
-    Some(Attribution {
-        speaker: span_of(&toks, speaker),
-        cue,
-        how: How::PreviousSentence,
-        mid_sentence: false,
-        sentence_end: 0,
-    })
-}
-
-/// PolNeAR's convention, counted on its train split: "“…,” Xi said, according to Xinhua"
-/// is attributed to the outer source, Xinhua. When the quotation's own sentence also has an
-/// "according to X", X becomes the speaker.
-fn outer_according_to(text: &str, c: &Candidate, a: Attribution, sentence: usize) -> Attribution {
-    let direct_rules = matches!(
-        a.how,
-        How::BeforeAdjacent | How::AfterAdjacent | How::BeforeInSentence | How::AfterInSentence
-    );
-    if !direct_rules
-        || a.cue.is_some_and(|(s, e)| {
-            text.get(s..e)
-                .is_some_and(|w| w.eq_ignore_ascii_case("according to"))
-        })
-    {
-        return a;
-    }
-    let s_start = sentence.max(char_floor(text, c.open.saturating_sub(MAX_SUBJECT_REACH)));
-    let s_end = if c.unclosed {
-        c.close
-    } else {
-        sentence_end(
-            text,
-            c.close,
-            char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len())),
-        )
-    };
-    let mentions = |from: usize, to: usize| {
-        text.as_bytes()
-            .get(from..to)
-            .is_some_and(|w| w.windows(9).any(|x| x.eq_ignore_ascii_case(b"according")))
-    };
-    for (from, to) in [(c.close, s_end), (s_start, c.open)] {
-        if !mentions(from, to) {
-            continue;
-        }
-        let toks = tokenize(text, from, to);
-        for k in 0..toks.len() {
-            if let Some(m) = cue_at(&toks, k).filter(|m| m.kind == CueKind::According) {
-                if let Some(sp) = phrase_after(&toks, k + m.len, toks.len()) {
-                    return Attribution {
-                        speaker: span_of(&toks, sp),
-                        cue: cue_span(&toks, k, m.len),
-                        ..a
-                    };
-                }
-            }
-        }
-    }
-    a
-}
-
-/// The tokens of the last sentence of the previous paragraph when it ends with a colon and
-/// this quotation opens a paragraph: "Cruz continued:¶“…”".
-fn paragraph_lead_in<'t>(text: &'t str, c: &Candidate) -> Option<Vec<Token<'t>>> {
-    if !c.starts_paragraph {
-        return None;
-    }
-    let head = text.get(..c.open)?;
-    let trimmed = head.trim_end();
-    if !trimmed.ends_with(':') || trimmed.len() + crate::sentences::MAX_SENTENCE < head.len() {
-        return None;
-    }
-    let colon_end = trimmed.len();
-    let para = paragraph_start(text, colon_end.saturating_sub(1));
-    let s = sentence_start(text, colon_end.saturating_sub(1), para);
-    Some(tokenize(text, s, colon_end))
-}
-
 /// The first finite cue of the sentence (from `floor`) that has a subject, with that subject:
 /// the outer source of nested reported speech.
 fn outermost_cue(tokens: &[Token<'_>], floor: usize) -> Option<(usize, cues::CueMatch, Span)> {
@@ -796,59 +540,11 @@ fn outermost_cue(tokens: &[Token<'_>], floor: usize) -> Option<(usize, cues::Cue
     first_other
 }
 
-/// `"WALLACE: Do you …"`: a speaker name in capitals and a colon opening the quoted words.
-fn transcript_speaker(text: &str, c: &Candidate) -> Option<Attribution> {
-    let head_end = (c.start + 40).min(c.end);
-    let toks = tokenize(text, c.start, char_floor(text, head_end));
-    let colon = toks.iter().take(4).position(|t| t.is_punct(':'))?;
-    let names = toks.get(..colon)?;
-    let caps = |t: &Token<'_>| {
-        t.is_word
-            && t.text.chars().any(char::is_alphabetic)
-            && !t.text.chars().any(char::is_lowercase)
-    };
-    if names.is_empty()
-        || !names.iter().all(caps)
-        || names.iter().map(|t| t.text.len()).sum::<usize>() < 2
-    {
-        return None;
-    }
-    Some(Attribution {
-        speaker: span_of(&toks, (0, colon)),
-        cue: cue_span(&toks, colon, 1),
-        how: How::Colon,
-        mid_sentence: false,
-        sentence_end: 0,
-    })
-}
-
 /// Whether the quoted words start with a lower-case letter (a fragment, not a sentence).
 fn starts_lowercase(text: &str, c: &Candidate) -> bool {
     text.get(c.start..c.end)
         .and_then(|q| q.chars().find(|ch| ch.is_alphanumeric()))
         .is_some_and(char::is_lowercase)
-}
-
-/// Start of the last coordinated clause with its own subject before the quotation: after
-/// ", but he", ", and she", "; they" — a new clause whose subject is a pronoun or a name.
-fn clause_start(tokens: &[Token<'_>], floor: usize) -> usize {
-    let conj = [
-        "but", "and", "while", "yet", "whereas", "although", "though",
-    ];
-    (floor..tokens.len())
-        .rev()
-        .find(|&i| {
-            let Some(t) = tokens.get(i) else { return false };
-            let next = tokens.get(i + 1);
-            let subject_next =
-                next.is_some_and(|n| n.is_word && (is_pronoun(n.text) || n.is_capitalized()));
-            let after_comma = i > 0 && tokens.get(i - 1).is_some_and(|p| p.is_punct(','));
-            (t.is_punct(';') && subject_next)
-                || (after_comma
-                    && conj.iter().any(|w| w.eq_ignore_ascii_case(t.text))
-                    && subject_next)
-        })
-        .map_or(floor, |i| i + 1)
 }
 
 /// Whether the quoted words end with a full stop (so the sentence ends with them).
@@ -887,186 +583,4 @@ fn colon_speaker(before: &[Token<'_>]) -> Option<Span> {
         && (words.iter().all(Token::is_capitalized)
             || (words.len() == 1 && is_pronoun(words[0].text)));
     ok.then_some((start, colon))
-}
-
-/// An attribution right after the closing mark: `,” Xi said`, `,” said Ann Lee`,
-/// `,” Lee, an economist, said`, `,” according to Xinhua`.
-fn after_attribution(
-    text: &str,
-    c: &Candidate,
-    after: &[Token<'_>],
-    mid_sentence: bool,
-) -> Option<Attribution> {
-    let mut i0 = 0;
-    while after
-        .get(i0)
-        .is_some_and(|t| !t.is_word && ",—–-(".contains(t.text))
-    {
-        i0 += 1;
-    }
-    if let Some(a) = dash_signature(after) {
-        return Some(a);
-    }
-    let first = after.get(i0)?;
-    if ends_with_full_stop(text, c) {
-        return None; // “… over.” starts a new sentence after it
-    }
-    // A quotation that ends its own sentence is followed by a new sentence unless the next
-    // words are a short attribution ("“Stop!” Trump said.").
-    let ends_sentence = text
-        .get(c.start..c.end)
-        .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))
-        .is_some_and(|q| q.ends_with(['.', '?', '!']));
-    let limit = (i0 + MAX_AFTER_SUBJECT_WORDS).min(after.len());
-    let Some((k, m)) = first_cue(after, i0, limit) else {
-        let q = text.get(c.start..c.end).unwrap_or_default().trim_end();
-        return if q.ends_with([',', '?', '!']) {
-            structural_after(after, i0)
-        } else {
-            None
-        };
-    };
-    let sp = match m.kind {
-        CueKind::According => phrase_after(after, k + m.len, after.len()),
-        CueKind::Participle => return None,
-        CueKind::Verb if k == i0 || (k == i0 + 1 && is_adverb_word(first.text)) => {
-            phrase_after(after, k + 1, after.len()).or_else(|| subject_before(after, k, i0))
-        }
-        CueKind::Verb => {
-            let s = subject_before(after, k, i0)?;
-            // The subject must start the attribution (an appositive may follow it).
-            if s.0 > i0 {
-                return None;
-            }
-            Some(s)
-        }
-    };
-    if m.kind == CueKind::According && k > i0 {
-        return None;
-    }
-    if ends_sentence && first.is_capitalized() {
-        // Only a short tail may follow: "Trump said." / "Trump said on Monday."
-        let tail = after.len().saturating_sub(k + m.len);
-        if tail > 5 {
-            return None;
-        }
-    }
-    let sp = sp?;
-    if mid_sentence && m.kind == CueKind::Verb && sp.0 < k {
-        // Inside a longer sentence, `“…,” he claimed they never met` opens a new report; the
-        // quotation belongs to the sentence's own cue (step 4). A short tail is an attribution.
-        let tail = after
-            .get(k + m.len..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|t| t.is_word)
-            .count();
-        if tail > 3 {
-            return None;
-        }
-    }
-    Some(Attribution {
-        speaker: span_of(after, sp),
-        cue: cue_span(after, k, m.len),
-        how: How::AfterAdjacent,
-        mid_sentence: false,
-        sentence_end: 0,
-    })
-}
-
-/// `,” Hannity started.` — a short name or pronoun and one past-tense or present verb that
-/// ends the sentence right after a quotation: the shape of an attribution even when the verb
-/// is not in the lexicon.
-fn structural_after(after: &[Token<'_>], i0: usize) -> Option<Attribution> {
-    let first = after.get(i0)?;
-    // Verb first: "“Choke!” blared the front page of the Herald."
-    let lower_verb = |t: &Token<'_>| {
-        t.is_word
-            && t.text.chars().all(|c| c.is_lowercase())
-            && (t.text.ends_with("ed") || t.text.ends_with('s'))
-    };
-    if lower_verb(first) {
-        let np = after.get(i0 + 1)?;
-        if np.is_capitalized() || ["the", "a", "an"].contains(&np.text) {
-            let sp = phrase_after(after, i0 + 1, after.len())?;
-            return Some(Attribution {
-                speaker: span_of(after, sp),
-                cue: cue_span(after, i0, 1),
-                how: How::AfterAdjacent,
-                mid_sentence: false,
-                sentence_end: 0,
-            });
-        }
-        return None;
-    }
-    let subject_len = if first.is_word && is_pronoun(first.text) {
-        1
-    } else {
-        after
-            .get(i0..)?
-            .iter()
-            .take(4)
-            .take_while(|t| t.is_capitalized())
-            .count()
-    };
-    if subject_len == 0 {
-        return None;
-    }
-    let verb = after.get(i0 + subject_len)?;
-    let verb_like = verb.is_word
-        && verb.text.chars().all(|c| c.is_lowercase())
-        && (verb.text.ends_with("ed") || verb.text.ends_with('s'))
-        && ![
-            "is", "was", "has", "does", "goes", "gets", "needed", "wanted",
-        ]
-        .contains(&verb.text);
-    let mut next = i0 + subject_len + 1;
-    if after
-        .get(next)
-        .is_some_and(|t| ["out", "up", "on", "back", "in"].contains(&t.text))
-    {
-        next += 1; // "points out", "shot back"
-    }
-    let end_ok = after
-        .get(next)
-        .is_none_or(|t| t.is_punct('.') || t.is_punct(','));
-    (verb_like && end_ok).then(|| Attribution {
-        speaker: span_of(after, (i0, i0 + subject_len)),
-        cue: cue_span(after, i0 + subject_len, 1),
-        how: How::AfterAdjacent,
-        mid_sentence: false,
-        sentence_end: 0,
-    })
-}
-
-/// `“…” ― Ann Lee` or `“…” — Ann Lee, a voter`: a dash and a name closing the sentence, the
-/// way collected testimonies and epigraphs are signed.
-fn dash_signature(after: &[Token<'_>]) -> Option<Attribution> {
-    let dash = after.first()?;
-    if !["―", "—", "–", "-"].contains(&dash.text) {
-        return None;
-    }
-    let name_len = after
-        .get(1..)?
-        .iter()
-        .take(6)
-        .take_while(|t| t.is_capitalized())
-        .count();
-    let rest_ok = after
-        .get(1 + name_len)
-        .is_none_or(|t| t.is_punct('.') || t.is_punct(','));
-    (name_len >= 1 && rest_ok).then(|| Attribution {
-        speaker: span_of(after, (1, 1 + name_len)),
-        cue: cue_span(after, 0, 1),
-        how: How::AfterAdjacent,
-        mid_sentence: false,
-        sentence_end: 0,
-    })
-}
-
-fn is_adverb_word(w: &str) -> bool {
-    ["also", "then", "later", "once"]
-        .iter()
-        .any(|x| x.eq_ignore_ascii_case(w))
-        || (w.ends_with("ly") && w.len() > 4)
 }
