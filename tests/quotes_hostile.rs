@@ -100,3 +100,80 @@ fn speed_over_polnear_train() {
         chars as f64 / spent / 1e6
     );
 }
+
+/// Random texts built from the characters the pipeline cares about: it must never panic and
+/// every offset must cut the text on its quote.
+#[test]
+fn random_texts_never_panic() {
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "'",
+        "''",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        " ",
+        "\n",
+        "\n\n",
+        ".",
+        ",",
+        ":",
+        "—",
+        "―",
+        "(",
+        ")",
+        "Ann",
+        "Lee",
+        "said",
+        "he",
+        "according to",
+        "told",
+        "é",
+        "日本",
+        "U.S.",
+        "Sen.",
+        "a",
+        "the",
+        "who",
+        "and",
+        "by",
+        "was",
+        "called",
+        "<b x=\"",
+        ">",
+        "9/11",
+        "?",
+        "!",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3_000 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        for q in extract_quotes(&text) {
+            let s: String = chars
+                .get(q.start..q.end)
+                .unwrap_or_default()
+                .iter()
+                .collect();
+            assert_eq!(s, q.quote, "{text:?}");
+            if let (Some(a), Some(b)) = (q.speaker_start, q.speaker_end) {
+                let m: String = chars.get(a..b).unwrap_or_default().iter().collect();
+                assert_eq!(Some(m), q.speaker_mention, "{text:?}");
+            }
+        }
+        let _ = speaker_of(&text, &text);
+    }
+}

@@ -203,7 +203,12 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     {
         comma_end -= 1;
     }
-    if comma_end < end && tokens.get(comma_end - 1).is_some_and(|t| t.is_punct(',')) {
+    if comma_end < end
+        && comma_end
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| t.is_punct(','))
+    {
         end = comma_end;
     }
     // An appositive: "X, a senior fellow at Y, said" or "X, 45, said".
