@@ -2,7 +2,8 @@
 //!
 //! Quoted titles, nicknames and scare quotes nobody is said to have said are left out. Counted
 //! on PolNeAR train, almost every quoted stretch that is not title-like is someone's words
-//! (often attributed outside its sentence), so such candidates stay. A title-like candidate
+//! (often attributed outside its sentence), so such candidates stay, except one or two words
+//! that no rule attributes to anyone (scare quotes). A title-like candidate
 //! (“Security Bond-2023”, “Meet the Press”) stays only when a cue sits right next to it, or when
 //! it has a speaker and its neighbours do not mark it as a name of a work: an outlet's
 //! possessive (`CNN’s “New Day”`), a preposition (`on “Hannity”`) or a word such as "show".
@@ -16,6 +17,9 @@ const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "at", "by", "de", "for", "from", "in", "of", "on", "or", "the", "to", "with",
     "&", "-", "vs",
 ];
+
+/// Longest unattributed quotation (in words) taken for a scare quote and left out.
+const MAX_SCARE_QUOTE_WORDS: usize = 2;
 
 /// Words just before a title-like quotation that mark it as the name of a work or place.
 const BEFORE_TITLES: &[&str] = &["on", "for", "of", "in", "from", "at", "with"];
@@ -129,6 +133,10 @@ pub fn keep(text: &str, c: &Candidate, a: &Attribution) -> bool {
     if c.single {
         return matches!(a.how, How::BeforeAdjacent | How::AfterAdjacent) && words >= 3;
     }
+    // One or two quoted words that no rule attributes to anyone are scare quotes.
+    if a.how == How::Unattributed && words <= MAX_SCARE_QUOTE_WORDS {
+        return false;
+    }
     if !is_title_like(quoted) {
         return true;
     }
@@ -227,6 +235,13 @@ mod tests {
         assert!(keep(t, &cand(t), &attr(How::BeforeAdjacent, true)));
         let t = "the so-called “deal of the century” collapsed";
         assert!(keep(t, &cand(t), &attr(How::Unattributed, false)));
+    }
+
+    #[test]
+    fn unattributed_scare_quotes_are_dropped() {
+        let t = "the so-called “rebels” advanced";
+        assert!(!keep(t, &cand(t), &attr(How::Unattributed, false)));
+        assert!(keep(t, &cand(t), &attr(How::SentenceSubject, true)));
     }
 
     #[test]
