@@ -491,16 +491,39 @@ impl NameIndex {
     }
 }
 
-/// One-shot form of [`NameIndex::fullest`] for the mention at bytes `start..end` of `text`.
-/// Build a [`NameIndex`] instead when resolving several mentions of one text.
+/// One-shot form of [`NameIndex::fullest`] for the mention at **byte** offsets `start..end` of
+/// `text`. Build a [`NameIndex`] instead when resolving several mentions of one text; see
+/// [`fullest_name_chars`] for code point offsets.
 pub fn fullest_name(text: &str, start: usize, end: usize) -> String {
     let mention = text.get(start..end).unwrap_or_default();
     NameIndex::new(text).fullest(mention)
 }
 
+/// [`fullest_name`] for a mention given in code point offsets (the crate's public
+/// convention, Python's `text[start:end]`).
+pub fn fullest_name_chars(text: &str, start: usize, end: usize) -> String {
+    let mut bytes = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    let s = bytes.nth(start).unwrap_or(text.len());
+    let e = bytes
+        .nth(end.saturating_sub(start + 1))
+        .unwrap_or(text.len());
+    fullest_name(text, s, e.max(s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_point_offsets() {
+        let t = "Émile Zola wrote. Later Zola left.";
+        let at = t.chars().count() - "Zola left.".chars().count();
+        assert_eq!(fullest_name_chars(t, at, at + 4), "Émile Zola");
+        assert_eq!(fullest_name_chars(t, 99, 120), "");
+    }
 
     #[test]
     fn surname_resolves_to_full_name() {
