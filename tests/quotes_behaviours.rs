@@ -244,3 +244,14 @@ fn a_new_report_after_a_partial_quote_is_not_its_attribution() {
     );
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn datelines_and_openers_are_not_speakers() {
+    let q =
+        extract_quotes("Dec. 7 brought the first “snow day” warnings in a decade for the town.");
+    assert!(
+        q.iter()
+            .all(|x| x.speaker_mention.as_deref() != Some("Dec.")),
+        "{q:?}"
+    );
+}

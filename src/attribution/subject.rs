@@ -86,6 +86,34 @@ pub(super) const NOT_SUBJECTS: &[&str] = &[
     "into", "about",
 ];
 
+/// Month names and their abbreviations, which start datelines, not subjects.
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
 /// Auxiliaries that end a subject read forwards ("The deal is …").
 pub(super) const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
@@ -140,15 +168,19 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
     if is_pronoun(first.text) {
         return Some((i, i + 1));
     }
-    if NOT_SUBJECTS
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(first.text))
-    {
+    let listed = |list: &[&str]| {
+        list.iter()
+            .any(|w| w.eq_ignore_ascii_case(first.text.trim_end_matches('.')))
+    };
+    // Leftover openers ("Ever since …" without a comma), datelines ("Dec. 7") and months.
+    if listed(NOT_SUBJECTS) || listed(OPENERS) || listed(MONTHS) {
         return None;
     }
-    let determiner = ["the", "a", "an", "one", "another"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(first.text));
+    let determiner = [
+        "the", "a", "an", "one", "another", "his", "her", "their", "its", "our",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(first.text));
     let mut e = i + usize::from(determiner);
     while e < ceiling && e - i < 5 {
         let Some(t) = tokens.get(e) else { break };
