@@ -1,2 +1,254 @@
-//! Sentence and paragraph boundaries (abbreviation-aware). Placeholder: grows with the
-//! quote pipeline.
+//! Sentence and paragraph boundaries, found locally around a position.
+//!
+//! The quote pipeline never splits a whole article: it asks where the sentence around a
+//! quotation starts or ends, searching a bounded distance, so hostile text (50 MB without a
+//! full stop) costs no more than ordinary text. A full stop ends a sentence unless it belongs to
+//! an abbreviation (`U.S.`, `Mr.`, `Sept.`), an initial (`John F. Kennedy`) or a number
+//! (`3.5`), and the next word must start like a sentence (capital, digit or quote mark).
+
+use crate::text::{char_at, char_before};
+
+/// Words that end with a full stop without ending the sentence (lower-cased, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "rev",
+    "st", "jr", "sr", "vs", "v", "etc", "inc", "corp", "co", "ltd", "no", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
+    "dept", "univ", "est", "approx", "pres", "supt", "adm", "cmdr", "maj", "brig", "atty", "u.s",
+    "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "ph.d", "r", "d", "i",
+];
+
+/// Whether `word` (without its full stop, any case) is a known abbreviation such as "Sen".
+pub fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// How far (bytes) a boundary search looks before giving up at the search limit.
+pub const MAX_SENTENCE: usize = 600;
+
+/// Whether the full stop, `?` or `!` at byte `i` ends a sentence.
+///
+/// Closing quote marks and brackets right after the stop belong to the ending sentence; the
+/// next word must look like a sentence start.
+pub fn ends_sentence_at(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(i) else { return false };
+    if !matches!(b, b'.' | b'?' | b'!') {
+        return false;
+    }
+    // Skip closing marks and brackets, then require whitespace, then a sentence-like start.
+    let j = skip_closers(text, i + 1);
+    match char_at(text, j) {
+        None => return true,
+        Some(c) if c.is_whitespace() => {}
+        Some(_) => return false,
+    }
+    let mut k = j;
+    while let Some(c) = char_at(text, k) {
+        if c == '\n' {
+            return true;
+        }
+        if c.is_whitespace() {
+            k += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let next_ok = char_at(text, k)
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘(«„[—–-".contains(c));
+    if !next_ok {
+        return false;
+    }
+    if b != b'.' {
+        return true;
+    }
+    !is_abbreviation_before(text, i)
+}
+
+/// Whether the word ending at the full stop at byte `dot` is an abbreviation or an initial.
+fn is_abbreviation_before(text: &str, dot: usize) -> bool {
+    let Some(head) = text.get(..dot) else {
+        return false;
+    };
+    let start = head
+        .char_indices()
+        .rev()
+        .take(12)
+        .find(|&(_, c)| c.is_whitespace() || "(\"“‘'".contains(c))
+        .map_or_else(
+            || if head.len() <= 12 * 4 { 0 } else { dot },
+            |(p, c)| p + c.len_utf8(),
+        );
+    let Some(word) = head.get(start..) else {
+        return false;
+    };
+    if word.is_empty() || word.len() > 12 {
+        return false;
+    }
+    let mut chars = word.chars();
+    // A single capital letter is an initial: "John F. Kennedy".
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// The offset past the closing quote marks and brackets at `i` (`.”)` ends a sentence).
+fn skip_closers(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if "\"'”’)]".contains(c) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Start of the sentence that contains byte `pos`, searching back no further than `floor`.
+///
+/// Stops at a paragraph break (a newline) or just after a sentence end.
+pub fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
+    let floor = floor.max(pos.saturating_sub(MAX_SENTENCE));
+    let bytes = text.as_bytes();
+    let mut i = pos.min(bytes.len());
+    while i > floor {
+        let b = bytes[i - 1];
+        if b == b'\n' {
+            return i;
+        }
+        if matches!(b, b'.' | b'?' | b'!') && ends_sentence_at(text, i - 1) {
+            // The sentence starts after the stop, its closing marks and spaces.
+            let mut j = skip_closers(text, i);
+            while bytes.get(j).is_some_and(|b| *b == b' ' || *b == b'\t') && j < pos {
+                j += 1;
+            }
+            if j <= pos {
+                return j;
+            }
+        }
+        i -= 1;
+    }
+    floor
+}
+
+/// End (exclusive, after the stop) of the sentence that contains byte `pos`, searching no
+/// further than `ceiling`. Stops at a newline.
+pub fn sentence_end(text: &str, pos: usize, ceiling: usize) -> usize {
+    let bytes = text.as_bytes();
+    let ceiling = ceiling.min(bytes.len()).min(pos + MAX_SENTENCE);
+    let mut i = pos;
+    while i < ceiling {
+        let b = bytes[i];
+        if b == b'\n' {
+            return i;
+        }
+        if matches!(b, b'.' | b'?' | b'!') && ends_sentence_at(text, i) {
+            return skip_closers(text, i + 1).min(ceiling);
+        }
+        i += 1;
+    }
+    ceiling.max(pos)
+}
+
+/// How far back (bytes) [`paragraph_start`] looks for a line break.
+pub const MAX_PARAGRAPH_LOOKBACK: usize = 4 * MAX_SENTENCE;
+
+/// Start of the paragraph (line) containing byte `pos`, looking back at most
+/// [`MAX_PARAGRAPH_LOOKBACK`] bytes: a longer line counts as starting there, so text without
+/// line breaks costs no more than text with them.
+pub fn paragraph_start(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let pos = pos.min(bytes.len());
+    let floor = pos.saturating_sub(MAX_PARAGRAPH_LOOKBACK);
+    match bytes
+        .get(floor..pos)
+        .and_then(|w| w.iter().rposition(|&b| b == b'\n'))
+    {
+        Some(p) => floor + p + 1,
+        None if floor == 0 => 0,
+        // Land on a character boundary.
+        None => (floor..pos)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(pos),
+    }
+}
+
+/// Whether byte `pos` is preceded on its line by nothing but whitespace.
+pub fn starts_line(text: &str, pos: usize) -> bool {
+    let mut i = pos;
+    while let Some(c) = char_before(text, i) {
+        if c == '\n' {
+            return true;
+        }
+        if !c.is_whitespace() {
+            return false;
+        }
+        i -= c.len_utf8();
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut s = 0;
+        while s < text.len() {
+            let e = sentence_end(text, s, text.len());
+            out.push(text[s..e].trim());
+            s = e.max(s + 1);
+        }
+        out.retain(|x| !x.is_empty());
+        out
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_end_sentences() {
+        let t =
+            "Mr. Lee met U.S. officials in Sept. at 3.5 p.m. with John F. Kennedy. Then he left.";
+        assert_eq!(
+            split(t),
+            vec![
+                "Mr. Lee met U.S. officials in Sept. at 3.5 p.m. with John F. Kennedy.",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_stops_and_quotes_that_end_sentences() {
+        let t = "He won. “We did it.” She left! Why? Yes.";
+        assert_eq!(
+            split(t),
+            vec!["He won.", "“We did it.”", "She left!", "Why?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn lower_case_next_word_continues_the_sentence() {
+        assert_eq!(split("“We won.” said Ann."), vec!["“We won.” said Ann."]);
+    }
+
+    #[test]
+    fn sentence_start_looks_back_to_the_stop() {
+        let t = "First one. Second “quote” here.";
+        let q = t.find('“').unwrap_or(0);
+        assert_eq!(&t[sentence_start(t, q, 0)..q], "Second ");
+        assert_eq!(sentence_start("a\nb", 2, 0), 2);
+    }
+
+    #[test]
+    fn paragraphs() {
+        assert_eq!(paragraph_start("ab\ncd", 4), 3);
+        let long = "é".repeat(MAX_PARAGRAPH_LOOKBACK);
+        let p = paragraph_start(&long, long.len());
+        assert!(p > 0 && long.is_char_boundary(p));
+        assert!(starts_line("x\n  y", 4));
+        assert!(!starts_line("x y", 2));
+    }
+}

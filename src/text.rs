@@ -1,5 +1,4 @@
-//! Text primitives shared by every stage: offset conversion and, as the quote detector
-//! grows, quote-mark classification and normalisation.
+//! Text primitives shared by every stage: offset conversion and quote-mark classification.
 //!
 //! The pipeline works in byte offsets (what Rust `str` slicing wants) and converts to
 //! Unicode code point offsets once, at the public edge, with [`CharOffsets`].
@@ -58,9 +57,275 @@ impl CharOffsets {
     }
 }
 
+/// How many quote marks (and bytes) one call to [`scan_marks`] looks at between tags: the
+/// scanner skips markup such as `<tweet author="x">` whose attribute quotes are no quotation.
+const MAX_TAG_LEN: usize = 600;
+
+/// Whether a quote mark is a double mark (`"`, `“ ”`, `''`, `« »`, `„`) or a single one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// `"`, `“`, `”`, `„`, `«`, `»` and the two-apostrophe mark `''`.
+    Double,
+    /// `'`, `‘`, `’` when they are not apostrophes.
+    Single,
+}
+
+/// Which way a quote mark faces, as far as its shape and neighbours tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facing {
+    /// Opens a quotation: `“`, `„`, `«`, `‘`, or a straight mark with a space before it.
+    Open,
+    /// Closes a quotation: `”`, `»`, `’`, or a straight mark with a space after it.
+    Close,
+    /// A straight mark whose neighbours do not tell (`a"b`).
+    Either,
+}
+
+/// One quote mark of a text, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte offset of the mark.
+    pub pos: usize,
+    /// Length of the mark in bytes (`''` is 2, `“` is 3).
+    pub len: usize,
+    /// Double or single.
+    pub weight: Weight,
+    /// Which way it faces.
+    pub facing: Facing,
+}
+
+impl Mark {
+    /// Byte offset just past the mark.
+    pub fn end(&self) -> usize {
+        self.pos + self.len
+    }
+}
+
+/// The character just before byte `i`, if any.
+pub fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// The character at byte `i`, if any.
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the neighbours say "opening": nothing or a space or an opening bracket before, a
+/// non-space after.
+fn looks_open(before: Option<char>, after: Option<char>) -> bool {
+    let before_ok = before.is_none_or(|c| c.is_whitespace() || "([{—–-/“‘«„".contains(c));
+    let after_ok = after.is_some_and(|c| !c.is_whitespace());
+    before_ok && after_ok
+}
+
+/// Whether the neighbours say "closing": a non-space before, nothing or a space or
+/// punctuation after.
+fn looks_close(before: Option<char>, after: Option<char>) -> bool {
+    let before_ok = before.is_some_and(|c| !c.is_whitespace());
+    let after_ok = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-”’»".contains(c));
+    before_ok && after_ok
+}
+
+fn facing_of_straight(before: Option<char>, after: Option<char>) -> Facing {
+    match (looks_open(before, after), looks_close(before, after)) {
+        (true, false) => Facing::Open,
+        (false, true) => Facing::Close,
+        _ => Facing::Either,
+    }
+}
+
+/// Classifies a single mark (`'`, `‘`, `’`): `None` when it is an apostrophe (`Xi’s`,
+/// `don't`, `'90s`, `rock 'n' roll` halves are left to pairing).
+fn single_mark(text: &str, pos: usize, len: usize, shape: char) -> Option<Facing> {
+    let before = char_before(text, pos);
+    let after = char_at(text, pos + len);
+    if is_word_char(before) && is_word_char(after) {
+        return None; // inside a word: Xi’s, don't
+    }
+    if after.is_some_and(|c| c.is_ascii_digit()) && !is_word_char(before) {
+        // '90s, ’08: an elided century, unless a closing mark follows soon ('90 percent' is rare)
+        return None;
+    }
+    match shape {
+        '‘' => Some(Facing::Open),
+        '’' => {
+            if looks_close(before, after) {
+                Some(Facing::Close)
+            } else {
+                None
+            }
+        }
+        _ => match facing_of_straight(before, after) {
+            Facing::Either => None,
+            f => Some(f),
+        },
+    }
+}
+
+/// Skips an HTML/XML tag starting at `pos` (`<tweet author="x">`): returns the byte just past
+/// its `>`, or `None` when `pos` does not start a tag on this line within [`MAX_TAG_LEN`].
+fn tag_end(bytes: &[u8], pos: usize) -> Option<usize> {
+    let next = *bytes.get(pos + 1)?;
+    if !(next.is_ascii_alphabetic() || next == b'/') {
+        return None;
+    }
+    let limit = (pos + MAX_TAG_LEN).min(bytes.len());
+    let window = bytes.get(pos + 1..limit)?;
+    for (k, &b) in window.iter().enumerate() {
+        match b {
+            b'>' => return Some(pos + 2 + k),
+            b'\n' | b'<' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Every quote mark of `text`, in order, with apostrophes and markup attributes left out.
+///
+/// One pass over the bytes; marks are recognised by their UTF-8 lead bytes, so the cost is
+/// linear whatever the text (a million apostrophes cost a million cheap checks).
+pub fn scan_marks(text: &str) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'"' => {
+                let f = facing_of_straight(char_before(text, i), char_at(text, i + 1));
+                marks.push(Mark {
+                    pos: i,
+                    len: 1,
+                    weight: Weight::Double,
+                    facing: f,
+                });
+                i += 1;
+            }
+            b'\'' => {
+                if bytes.get(i + 1) == Some(&b'\'') {
+                    let f = facing_of_straight(char_before(text, i), char_at(text, i + 2));
+                    marks.push(Mark {
+                        pos: i,
+                        len: 2,
+                        weight: Weight::Double,
+                        facing: f,
+                    });
+                    i += 2;
+                    continue;
+                }
+                if let Some(f) = single_mark(text, i, 1, '\'') {
+                    marks.push(Mark {
+                        pos: i,
+                        len: 1,
+                        weight: Weight::Single,
+                        facing: f,
+                    });
+                }
+                i += 1;
+            }
+            b'<' => match tag_end(bytes, i) {
+                Some(e) => i = e,
+                None => i += 1,
+            },
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => {
+                let (weight, facing) = match bytes.get(i + 2) {
+                    Some(0x9C) => (Some(Weight::Double), Some(Facing::Open)),
+                    Some(0x9D) => (Some(Weight::Double), Some(Facing::Close)),
+                    Some(0x9E) => (Some(Weight::Double), Some(Facing::Open)),
+                    Some(0x98) => (Some(Weight::Single), single_mark(text, i, 3, '‘')),
+                    Some(0x99) => (Some(Weight::Single), single_mark(text, i, 3, '’')),
+                    _ => (None, None),
+                };
+                if let (Some(weight), Some(facing)) = (weight, facing) {
+                    marks.push(Mark {
+                        pos: i,
+                        len: 3,
+                        weight,
+                        facing,
+                    });
+                }
+                i += 3;
+            }
+            0xC2 => {
+                let facing = match bytes.get(i + 1) {
+                    Some(0xAB) => Some(Facing::Open),
+                    Some(0xBB) => Some(Facing::Close),
+                    _ => None,
+                };
+                if let Some(facing) = facing {
+                    marks.push(Mark {
+                        pos: i,
+                        len: 2,
+                        weight: Weight::Double,
+                        facing,
+                    });
+                }
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    marks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shapes(text: &str) -> Vec<(usize, Weight, Facing)> {
+        scan_marks(text)
+            .iter()
+            .map(|m| (m.pos, m.weight, m.facing))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(scan_marks("Xi’s plan, don't, the '90s, ’08").is_empty());
+    }
+
+    #[test]
+    fn curly_and_straight_marks_face_the_right_way() {
+        let m = shapes("a “b” \"c\" ‘d’");
+        assert_eq!(m[0], (2, Weight::Double, Facing::Open));
+        assert_eq!(m[1].2, Facing::Close);
+        assert_eq!(m[2].2, Facing::Open);
+        assert_eq!(m[3].2, Facing::Close);
+        assert_eq!(m[4], (14, Weight::Single, Facing::Open));
+        assert_eq!(m[5].1, Weight::Single);
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_double_mark() {
+        let m = scan_marks("''We won,'' he said");
+        assert_eq!(m.len(), 2);
+        assert_eq!(
+            (m[0].len, m[0].weight, m[0].facing),
+            (2, Weight::Double, Facing::Open)
+        );
+        assert_eq!(m[1].facing, Facing::Close);
+    }
+
+    #[test]
+    fn guillemets_and_low_marks() {
+        let m = shapes("«a» „b“");
+        assert_eq!(
+            m.iter().map(|x| x.2).collect::<Vec<_>>(),
+            vec![Facing::Open, Facing::Close, Facing::Open, Facing::Open]
+        );
+    }
+
+    #[test]
+    fn tag_attributes_are_skipped() {
+        assert!(scan_marks("<tweet author=\"x\" id=\"1\">hi</tweet>").is_empty());
+        assert_eq!(scan_marks("a < b \"c\"").len(), 2);
+    }
 
     #[test]
     fn converts_bytes_to_code_points() {

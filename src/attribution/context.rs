@@ -1,0 +1,148 @@
+//! Attribution from outside the quotation's own sentence: the sentence before a
+//! stand-alone quotation, a paragraph ending in a colon, an outer "according to" source, and a
+//! transcript speaker written inside the quotation.
+
+use super::*;
+
+/// The source of the sentence just before a stand-alone quotation (no further back than the
+/// previous quotation): its outermost cue's subject, or a name or pronoun starting it.
+pub(super) fn previous_sentence_source(
+    text: &str,
+    c: &Candidate,
+    prev_close: Option<usize>,
+) -> Option<Attribution> {
+    let head = text.get(..c.open)?;
+    let end = head.trim_end().len();
+    if end == 0 || c.open - end > 4 || prev_close.is_some_and(|p| p >= end) {
+        return None;
+    }
+    let last = head.get(..end)?.chars().next_back()?;
+    if !".?!".contains(last) {
+        return None;
+    }
+    let para = paragraph_start(text, end - 1);
+    let start = sentence_start(text, end - 1, para.max(prev_close.unwrap_or(0)));
+    let toks = tokenize(text, start, end);
+    if toks.iter().any(|t| !t.is_word && "“”\"".contains(t.text)) {
+        return None;
+    }
+    let (speaker, cue) = match outermost_cue(&toks, 0) {
+        Some((k, m, sp)) => (sp, cue_span(&toks, k, m.len)),
+        None => {
+            let sp = leading_subject(&toks, 0, toks.len())?;
+            let first = toks.get(sp.0)?;
+            if !(first.is_capitalized() || is_pronoun(first.text))
+                || toks.get(sp.0..sp.1)?.len() > 4
+            {
+                return None;
+            }
+            (sp, None)
+        }
+    };
+    Some(Attribution {
+        speaker: span_of(&toks, speaker),
+        cue,
+        how: How::PreviousSentence,
+        mid_sentence: false,
+        sentence_end: 0,
+    })
+}
+
+/// PolNeAR's convention, counted on its train split: "“…,” Xi said, according to Xinhua"
+/// is attributed to the outer source, Xinhua. When the quotation's own sentence also has an
+/// "according to X", X becomes the speaker.
+pub(super) fn outer_according_to(
+    text: &str,
+    c: &Candidate,
+    a: Attribution,
+    sentence: usize,
+) -> Attribution {
+    let direct_rules = matches!(
+        a.how,
+        How::BeforeAdjacent | How::AfterAdjacent | How::BeforeInSentence | How::AfterInSentence
+    );
+    if !direct_rules
+        || a.cue.is_some_and(|(s, e)| {
+            text.get(s..e)
+                .is_some_and(|w| w.eq_ignore_ascii_case("according to"))
+        })
+    {
+        return a;
+    }
+    let s_start = sentence.max(char_floor(text, c.open.saturating_sub(MAX_SUBJECT_REACH)));
+    let s_end = if c.unclosed {
+        c.close
+    } else {
+        sentence_end(
+            text,
+            c.close,
+            char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len())),
+        )
+    };
+    let mentions = |from: usize, to: usize| {
+        text.as_bytes()
+            .get(from..to)
+            .is_some_and(|w| w.windows(9).any(|x| x.eq_ignore_ascii_case(b"according")))
+    };
+    for (from, to) in [(c.close, s_end), (s_start, c.open)] {
+        if !mentions(from, to) {
+            continue;
+        }
+        let toks = tokenize(text, from, to);
+        for k in 0..toks.len() {
+            if let Some(m) = cue_at(&toks, k).filter(|m| m.kind == CueKind::According) {
+                if let Some(sp) = phrase_after(&toks, k + m.len, toks.len()) {
+                    return Attribution {
+                        speaker: span_of(&toks, sp),
+                        cue: cue_span(&toks, k, m.len),
+                        ..a
+                    };
+                }
+            }
+        }
+    }
+    a
+}
+
+/// The tokens of the last sentence of the previous paragraph when it ends with a colon and
+/// this quotation opens a paragraph: "Cruz continued:¶“…”".
+pub(super) fn paragraph_lead_in<'t>(text: &'t str, c: &Candidate) -> Option<Vec<Token<'t>>> {
+    if !c.starts_paragraph {
+        return None;
+    }
+    let head = text.get(..c.open)?;
+    let trimmed = head.trim_end();
+    if !trimmed.ends_with(':') || trimmed.len() + crate::sentences::MAX_SENTENCE < head.len() {
+        return None;
+    }
+    let colon_end = trimmed.len();
+    let para = paragraph_start(text, colon_end.saturating_sub(1));
+    let s = sentence_start(text, colon_end.saturating_sub(1), para);
+    Some(tokenize(text, s, colon_end))
+}
+
+/// `"WALLACE: Do you …"`: a speaker name in capitals and a colon opening the quoted words.
+pub(super) fn transcript_speaker(text: &str, c: &Candidate) -> Option<Attribution> {
+    let head_end = (c.start + 40).min(c.end);
+    let toks = tokenize(text, c.start, char_floor(text, head_end));
+    let colon = toks.iter().take(4).position(|t| t.is_punct(':'))?;
+    let names = toks.get(..colon)?;
+    let caps = |t: &Token<'_>| {
+        t.is_word
+            && t.text.chars().any(char::is_alphabetic)
+            && !t.text.chars().any(char::is_lowercase)
+    };
+    if names.is_empty()
+        || !names.iter().all(caps)
+        || names.iter().map(|t| t.text.len()).sum::<usize>() < 2
+    {
+        return None;
+    }
+    Some(Attribution {
+        speaker: span_of(&toks, (0, colon)),
+        cue: cue_span(&toks, colon, 1),
+        how: How::Colon,
+        mid_sentence: false,
+        sentence_end: 0,
+    })
+}

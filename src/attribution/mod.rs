@@ -1,0 +1,586 @@
+//! Attribution: the cue ("said", "according to") and the speaker of each quotation.
+//!
+//! Each quotation is read with the rest of its sentence: the words before its opening mark
+//! (back to the sentence start or the previous quotation) and after its closing mark (to the
+//! sentence end or the next quotation). The searches, in order of trust:
+//!
+//! 1. an introducing cue just before (`Xi said: “…”`, `X told reporters, “…”`), or a paragraph
+//!    ending in a colon before a quotation that opens the next one (`Cruz continued:¶“…”`);
+//!    a transcript speaker inside the quotation (`"WALLACE: Do you …"`);
+//! 2. an attribution just after: `“…,” Xi said`, `“…,” said Ann Lee`, `“…” ― Ann Lee`;
+//! 3. a `NAME: “…”` transcript line;
+//! 4. the outermost cue earlier in the sentence, for partial quotes (`Putin said Russia valued
+//!    China’s “balanced” position`; `Rubio said he called Trump a “con artist”` is Rubio's);
+//! 5. the speaker of an earlier quotation of the same sentence: `“consistent” and “balanced”`;
+//! 6. a cue later in the sentence (`the “no limits” partnership, Xi said`), or the agent of a
+//!    passive (`was called “…” by Ann Lee`);
+//! 7. the subject of a sentence with no cue, whose words it reports;
+//! 8. a follow-on quotation: a quoted sentence right after an attributed one (or a new
+//!    paragraph continuing a quotation) keeps its speaker;
+//! 9. a stand-alone quotation after a sentence reporting someone: that sentence's source.
+//!
+//! Then an "according to X" in the same sentence makes X the speaker, PolNeAR's convention
+//! for outer sources.
+//!
+//! Windows are bounded by [`crate::sentences::MAX_SENTENCE`], so cost per quotation is fixed.
+
+mod after;
+mod context;
+pub mod cues;
+pub mod resolve;
+pub mod speaker;
+mod subject;
+pub mod words;
+
+use crate::quotes::pairing::Candidate;
+use crate::sentences::{paragraph_start, sentence_end, sentence_start};
+use cues::{CueKind, cue_at};
+use speaker::{Span, is_pronoun, phrase_after, subject_before};
+use words::{Token, tokenize};
+
+use after::after_attribution;
+use context::{
+    outer_according_to, paragraph_lead_in, previous_sentence_source, transcript_speaker,
+};
+use subject::{PREPOSITIONS, clause_start, leading_subject, passive_agent};
+
+/// How a quotation got its attribution; the quote filter trusts some ways more than others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// A cue right before the opening mark (at most a short object between).
+    BeforeAdjacent,
+    /// A cue and speaker right after the closing mark.
+    AfterAdjacent,
+    /// `NAME: “…”`.
+    Colon,
+    /// A cue earlier in the same sentence.
+    BeforeInSentence,
+    /// The speaker of an earlier quotation of the same sentence.
+    SameSentence,
+    /// A cue later in the same sentence, not right after the quotation.
+    AfterInSentence,
+    /// The subject of the quotation's sentence, which has no cue.
+    SentenceSubject,
+    /// Carried over from the previous quotation.
+    FollowOn,
+    /// The source of the sentence just before a stand-alone quotation.
+    PreviousSentence,
+    /// No attribution found.
+    Unattributed,
+}
+
+/// The attribution of one quotation, in byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker's words as written.
+    pub speaker: Option<(usize, usize)>,
+    /// The cue.
+    pub cue: Option<(usize, usize)>,
+    /// Which rule found it.
+    pub how: How,
+    /// Whether anything but opening punctuation precedes the quotation in its sentence.
+    pub mid_sentence: bool,
+    /// End of the sentence (or attribution) that holds the quotation.
+    pub sentence_end: usize,
+}
+
+impl Attribution {
+    fn with_speaker(self, speaker: Option<(usize, usize)>) -> Self {
+        Attribution { speaker, ..self }
+    }
+
+    fn none(mid_sentence: bool, sentence_end: usize) -> Self {
+        Attribution {
+            speaker: None,
+            cue: None,
+            how: How::Unattributed,
+            mid_sentence,
+            sentence_end,
+        }
+    }
+}
+
+/// How many tokens may sit between an introducing cue and the opening mark ("told reporters
+/// on Monday:").
+const MAX_INTRO_GAP: usize = 5;
+/// How many words after the closing mark a subject-first attribution may start.
+const MAX_AFTER_SUBJECT_WORDS: usize = 12;
+
+fn span_of(tokens: &[Token<'_>], (s, e): Span) -> Option<(usize, usize)> {
+    Some((tokens.get(s)?.start, tokens.get(e.checked_sub(1)?)?.end))
+}
+
+fn cue_span(tokens: &[Token<'_>], k: usize, len: usize) -> Option<(usize, usize)> {
+    if len == 0 {
+        return None;
+    }
+    span_of(tokens, (k, k + len))
+}
+
+/// The speaker of a cue found at `tokens[k]`, read within `tokens[floor..ceiling]`.
+fn speaker_of_cue(
+    tokens: &[Token<'_>],
+    k: usize,
+    len: usize,
+    kind: CueKind,
+    floor: usize,
+    ceiling: usize,
+) -> Option<Span> {
+    match kind {
+        CueKind::According => phrase_after(tokens, k + len, ceiling),
+        CueKind::Verb if passive_agent(tokens, k).is_some() => {
+            passive_agent(tokens, k).and_then(|by| phrase_after(tokens, by + 1, ceiling))
+        }
+        CueKind::Verb => {
+            // Verb first: "Added Trump:" at the start of its window.
+            let inverted = k == floor;
+            if inverted {
+                phrase_after(tokens, k + len, ceiling).or_else(|| subject_before(tokens, k, floor))
+            } else {
+                // "Lee shook her head and said": the subject of the clause.
+                subject_before(tokens, k, floor).or_else(|| {
+                    let and_before = tokens
+                        .get(k.checked_sub(1)?)
+                        .is_some_and(|t| t.text == "and");
+                    and_before
+                        .then(|| leading_subject(tokens, clause_start(tokens, floor), k))
+                        .flatten()
+                })
+            }
+        }
+        CueKind::Participle
+            if k > floor
+                && tokens.get(k - 1).is_some_and(|t| {
+                    t.is_word && !PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(t.text))
+                }) =>
+        {
+            // "marchers chanting “…”": the noun phrase right before the participle.
+            subject_before(tokens, k, floor).or_else(|| leading_subject(tokens, floor, k))
+        }
+        CueKind::Participle => {
+            // The subject of the sentence: an earlier finite cue's subject, or its first words.
+            (floor..k)
+                .rev()
+                .find_map(|j| {
+                    let c = cue_at(tokens, j)?;
+                    (c.kind == CueKind::Verb)
+                        .then(|| subject_before(tokens, j, floor))
+                        .flatten()
+                })
+                .or_else(|| leading_subject(tokens, floor, k))
+        }
+    }
+}
+
+/// How far (bytes) before an earlier quotation of the same sentence its subject is looked for,
+/// and how far past a quotation a later cue is: bounds the work per quotation even when a
+/// sentence holds thousands of them.
+const MAX_SUBJECT_REACH: usize = 250;
+
+/// How many earlier quotations of one sentence the windows of a quotation may reach across.
+const MAX_QUOTES_REACHED: usize = 8;
+
+/// The largest character boundary at or below `i`.
+fn char_floor(text: &str, i: usize) -> usize {
+    (0..=i.min(text.len()))
+        .rev()
+        .take(4)
+        .find(|&j| text.is_char_boundary(j))
+        .unwrap_or(0)
+}
+
+/// Attributes each candidate quotation of `text`, in order.
+pub fn attribute(text: &str, cands: &[Candidate]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::with_capacity(cands.len());
+    // The start of the previous quotation's sentence, reused while quotations share one
+    // sentence so that a sentence holding thousands of them is scanned back only once.
+    let mut prev_sentence_start = 0;
+    let mut run = 0usize;
+    for (i, c) in cands.iter().enumerate() {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| Some((cands.get(p)?, out.get(p)?)));
+        let next = cands.get(i + 1);
+        // How many quotations in a row share this sentence: past a handful, windows stop
+        // reaching across them (a list of quoted words needs no subject from ten items back).
+        let dense = run >= MAX_QUOTES_REACHED;
+        let (a, sentence, shared) = attribute_one(text, c, prev, next, prev_sentence_start, dense);
+        run = if shared { run + 1 } else { 0 };
+        prev_sentence_start = sentence;
+        let a = outer_according_to(text, c, a, sentence);
+        out.push(a);
+    }
+    out
+}
+
+fn attribute_one(
+    text: &str,
+    c: &Candidate,
+    prev: Option<(&Candidate, &Attribution)>,
+    next: Option<&Candidate>,
+    prev_sentence_start: usize,
+    dense: bool,
+) -> (Attribution, usize, bool) {
+    let para = paragraph_start(text, c.open);
+    let prev_same_para = prev.filter(|(p, _)| p.close > para && !p.unclosed);
+    let floor = prev_same_para.map_or(para, |(p, _)| p.close);
+    let s_start = sentence_start(text, c.open, floor);
+    let same_sentence_as_prev = prev_same_para.is_some() && s_start == floor;
+    // The whole sentence before the quotation, across earlier quotations of the sentence, so a
+    // subject before them is in reach; cues are looked for only after the previous quotation.
+    let sentence = if same_sentence_as_prev {
+        prev_sentence_start.max(para)
+    } else {
+        s_start
+    };
+    let full_start = match prev_same_para.filter(|_| same_sentence_as_prev && !dense) {
+        Some((p, _)) => sentence.max(char_floor(text, p.open.saturating_sub(MAX_SUBJECT_REACH))),
+        None => s_start,
+    };
+    let before = tokenize(text, full_start, c.open);
+    let cue_floor = before.partition_point(|t| t.start < s_start);
+    let own_words = before.get(cue_floor..).unwrap_or_default();
+    let mid_sentence = own_words.iter().any(|t| t.is_word);
+
+    let ceiling = next.map_or(text.len(), |n| n.open);
+    let s_end = if c.unclosed {
+        c.close
+    } else {
+        sentence_end(text, c.close, ceiling)
+    };
+    let after = if c.unclosed {
+        Vec::new()
+    } else {
+        tokenize(text, c.close, s_end)
+    };
+    // The rest of the sentence past later quotations, read only when step 6 needs it.
+    let after_full = || {
+        if dense {
+            return after.clone();
+        }
+        let cap = char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len()));
+        let full_end = if c.unclosed {
+            c.close
+        } else {
+            sentence_end(text, c.close, cap)
+        };
+        if full_end > s_end {
+            tokenize(text, c.close, full_end)
+        } else {
+            after.clone()
+        }
+    };
+
+    let found =
+        |speaker: Option<Span>, toks: &[Token<'_>], k: usize, len: usize, how: How| Attribution {
+            speaker: speaker.and_then(|s| span_of(toks, s)),
+            cue: cue_span(toks, k, len),
+            how,
+            mid_sentence,
+            sentence_end: s_end,
+        };
+    let inherit = |how: How, pa: &Attribution| Attribution {
+        how,
+        mid_sentence,
+        sentence_end: s_end,
+        ..*pa
+    };
+
+    // 1. An introducing cue just before the quotation, or ending the previous paragraph
+    //    ("Cruz continued:").
+    let lead_in = if mid_sentence {
+        None
+    } else {
+        paragraph_lead_in(text, c)
+    };
+    let (intro_toks, intro_floor) = match &lead_in {
+        Some(t) => (t.as_slice(), 0),
+        None => (before.as_slice(), cue_floor),
+    };
+    let intro = nearest_cue(intro_toks, intro_floor);
+    if let Some((k, m)) = intro {
+        let gap = intro_toks.len() - (k + m.len);
+        let ends_open = intro_toks
+            .last()
+            .is_some_and(|t| t.is_punct(',') || t.is_punct(':'));
+        // A fragment right after a verb inside a longer report ("… he called it “a disaster”")
+        // belongs to the outer source (step 4); a quoted sentence belongs to this cue.
+        let fragment = mid_sentence && !ends_open && starts_lowercase(text, c) && k > intro_floor;
+        if !fragment && (gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) || lead_in.is_some()) {
+            let sp = speaker_of_cue(intro_toks, k, m.len, m.kind, 0, intro_toks.len());
+            if let Some(sp) = sp {
+                return (
+                    found(Some(sp), intro_toks, k, m.len, How::BeforeAdjacent),
+                    sentence,
+                    same_sentence_as_prev,
+                );
+            }
+            if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
+                return (
+                    Attribution {
+                        how: How::BeforeAdjacent,
+                        cue: cue_span(intro_toks, k, m.len),
+                        ..inherit(How::BeforeAdjacent, pa)
+                    },
+                    sentence,
+                    same_sentence_as_prev,
+                );
+            }
+        }
+    }
+    if let Some(t) = &lead_in {
+        if let Some(sp) =
+            colon_speaker(t).or_else(|| leading_subject(t, 0, t.len().saturating_sub(1)))
+        {
+            return (
+                found(Some(sp), t, t.len() - 1, 1, How::Colon),
+                sentence,
+                same_sentence_as_prev,
+            );
+        }
+    }
+
+    // 1b. A transcript line quoted whole: `"PENCE: And that’s why …"`.
+    if let Some(a) = transcript_speaker(text, c) {
+        return (
+            Attribution {
+                mid_sentence,
+                sentence_end: s_end,
+                ..a
+            },
+            sentence,
+            same_sentence_as_prev,
+        );
+    }
+
+    // 2. An attribution right after the quotation.
+    if let Some(a) = after_attribution(text, c, &after, mid_sentence) {
+        return (
+            Attribution {
+                mid_sentence,
+                sentence_end: s_end,
+                ..a
+            },
+            sentence,
+            same_sentence_as_prev,
+        );
+    }
+
+    // 3. "NAME: “…”"
+    if let Some(sp) = colon_speaker(own_words) {
+        let colon = before.len() - 1;
+        return (
+            found(
+                Some((sp.0 + cue_floor, sp.1 + cue_floor)),
+                &before,
+                colon,
+                1,
+                How::Colon,
+            ),
+            sentence,
+            same_sentence_as_prev,
+        );
+    }
+
+    // 4. The outermost cue earlier in the sentence ("Rubio said he called Trump a “con
+    //    artist”" is Rubio's).
+    let clause = clause_start(&before, cue_floor);
+    if let Some((k, m, sp)) = outermost_cue(&before, clause) {
+        // "Trump urged voters to see what he called “…”": a free relative names the outer
+        // subject's words.
+        let relative = sp.0 > 0
+            && before.get(sp.0 - 1).is_some_and(|t| {
+                ["what", "whom"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(t.text))
+            });
+        let outer = relative
+            .then(|| leading_subject(&before, clause, sp.0))
+            .flatten();
+        return (
+            found(
+                Some(outer.unwrap_or(sp)),
+                &before,
+                k,
+                m.len,
+                How::BeforeInSentence,
+            ),
+            sentence,
+            same_sentence_as_prev,
+        );
+    }
+    if let Some((k, m)) = intro {
+        if lead_in.is_none() {
+            if let Some((_, pa)) =
+                prev.filter(|(_, pa)| same_sentence_as_prev && pa.speaker.is_some())
+            {
+                return (
+                    Attribution {
+                        cue: cue_span(&before, k, m.len),
+                        ..inherit(How::BeforeInSentence, pa)
+                    },
+                    sentence,
+                    same_sentence_as_prev,
+                );
+            }
+        }
+    }
+
+    // 5. The speaker of an earlier quotation of the same sentence.
+    if let Some((_, pa)) = prev.filter(|_| same_sentence_as_prev) {
+        if pa.speaker.is_some() || pa.cue.is_some() {
+            return (
+                Attribution {
+                    sentence_end: s_end.max(pa.sentence_end),
+                    ..inherit(How::SameSentence, pa)
+                },
+                sentence,
+                same_sentence_as_prev,
+            );
+        }
+    }
+
+    // 6. A cue later in the sentence, past any later quotations of it; or the agent of a
+    //    passive cue before the quotation ("was called “…” by Ann Lee").
+    if !ends_with_full_stop(text, c) {
+        let agent = after
+            .first()
+            .filter(|t| t.text.eq_ignore_ascii_case("by"))
+            .filter(|_| before.last().is_some_and(|t| cues::is_speech_verb(t.text)));
+        if agent.is_some() {
+            if let Some(sp) = phrase_after(&after, 1, after.len()) {
+                return (
+                    found(None, &before, before.len() - 1, 1, How::AfterInSentence)
+                        .with_speaker(span_of(&after, sp)),
+                    sentence,
+                    same_sentence_as_prev,
+                );
+            }
+        }
+        let after_full = after_full();
+        if let Some((k, m)) = first_cue(&after_full, 0, after_full.len()) {
+            let sp =
+                speaker_of_cue(&after_full, k, m.len, m.kind, 0, after_full.len()).or_else(|| {
+                    // "…“the end” for the EU, said Geert Wilders": a verb after a comma, speaker after.
+                    let comma = k > 0 && after_full.get(k - 1).is_some_and(|t| t.is_punct(','));
+                    (comma && m.kind == CueKind::Verb)
+                        .then(|| phrase_after(&after_full, k + m.len, after_full.len()))
+                        .flatten()
+                });
+            if sp.is_some() && m.kind != CueKind::Participle {
+                return (
+                    found(sp, &after_full, k, m.len, How::AfterInSentence),
+                    sentence,
+                    same_sentence_as_prev,
+                );
+            }
+        }
+    }
+
+    // 7. A quotation inside a sentence with no cue: the sentence's subject, whose words or
+    //    thoughts the sentence reports ("Carson took the stage and called the system “rotten”").
+    if mid_sentence {
+        if let Some(sp) = leading_subject(&before, 0, before.len()) {
+            return (
+                found(Some(sp), &before, sp.0, 0, How::SentenceSubject),
+                sentence,
+                same_sentence_as_prev,
+            );
+        }
+    }
+
+    // 8. A follow-on quotation.
+    if let Some((p, pa)) = prev {
+        let gap_is_blank = text
+            .get(pa.sentence_end.max(p.close)..c.open)
+            .is_some_and(|g| g.trim().is_empty());
+        if !mid_sentence
+            && (gap_is_blank || (p.unclosed && c.starts_paragraph))
+            && pa.how != How::Unattributed
+        {
+            return (inherit(How::FollowOn, pa), sentence, same_sentence_as_prev);
+        }
+    }
+    // 9. A quotation standing alone after a sentence that reports the same source
+    //    ("Ann Lee praised the plan.¶“It works.”"): that sentence's speaker.
+    if !mid_sentence {
+        if let Some(a) = previous_sentence_source(text, c, prev.map(|(p, _)| p.close)) {
+            return (
+                Attribution {
+                    mid_sentence,
+                    sentence_end: s_end,
+                    ..a
+                },
+                sentence,
+                same_sentence_as_prev,
+            );
+        }
+    }
+    (
+        Attribution::none(mid_sentence, s_end),
+        sentence,
+        same_sentence_as_prev,
+    )
+}
+
+/// The first finite cue of the sentence (from `floor`) that has a subject, with that subject:
+/// the outer source of nested reported speech.
+fn outermost_cue(tokens: &[Token<'_>], floor: usize) -> Option<(usize, cues::CueMatch, Span)> {
+    let mut first_other: Option<(usize, cues::CueMatch, Span)> = None;
+    for k in floor..tokens.len() {
+        let Some(m) = cue_at(tokens, k) else { continue };
+        let Some(sp) = speaker_of_cue(tokens, k, m.len, m.kind, 0, tokens.len()) else {
+            continue;
+        };
+        if m.kind == CueKind::Verb {
+            return Some((k, m, sp));
+        }
+        first_other.get_or_insert((k, m, sp));
+    }
+    first_other
+}
+
+/// Whether the quoted words start with a lower-case letter (a fragment, not a sentence).
+fn starts_lowercase(text: &str, c: &Candidate) -> bool {
+    text.get(c.start..c.end)
+        .and_then(|q| q.chars().find(|ch| ch.is_alphanumeric()))
+        .is_some_and(char::is_lowercase)
+}
+
+/// Whether the quoted words end with a full stop (so the sentence ends with them).
+fn ends_with_full_stop(text: &str, c: &Candidate) -> bool {
+    text.get(c.start..c.end)
+        .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))
+        .is_some_and(|q| q.ends_with('.'))
+}
+
+/// The cue nearest the end of `tokens`.
+fn nearest_cue(tokens: &[Token<'_>], floor: usize) -> Option<(usize, cues::CueMatch)> {
+    (floor..tokens.len())
+        .rev()
+        .find_map(|k| cue_at(tokens, k).map(|m| (k, m)))
+}
+
+/// The first cue in `tokens[from..to]`.
+fn first_cue(tokens: &[Token<'_>], from: usize, to: usize) -> Option<(usize, cues::CueMatch)> {
+    (from..to.min(tokens.len())).find_map(|k| cue_at(tokens, k).map(|m| (k, m)))
+}
+
+/// `NAME: “…”` — the words before a colon that ends the window, when they are a short name
+/// or a pronoun.
+fn colon_speaker(before: &[Token<'_>]) -> Option<Span> {
+    let last = before.last()?;
+    if !last.is_punct(':') {
+        return None;
+    }
+    let colon = before.len() - 1;
+    let start = (0..colon)
+        .rev()
+        .take_while(|&i| before.get(i).is_some_and(|t| t.is_word))
+        .last()?;
+    let words = before.get(start..colon)?;
+    let ok = words.len() <= 4
+        && (words.iter().all(Token::is_capitalized)
+            || (words.len() == 1 && is_pronoun(words[0].text)));
+    ok.then_some((start, colon))
+}

@@ -1,0 +1,220 @@
+//! The subject of a clause when no cue points at one: the sentence's first noun phrase
+//! after datelines and openers ("On Monday,", "Hours later,"), the agent of a passive, and
+//! where a coordinated clause with its own subject starts.
+
+use super::*;
+
+/// `was asked by X`: the index of "by" when the cue at `k` is a passive with an agent.
+pub(super) fn passive_agent(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let aux = tokens.get(k.checked_sub(1)?)?;
+    let by = tokens.get(k + 1)?;
+    let passive = ["was", "were", "is", "are", "been", "being"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(aux.text));
+    (passive && by.text.eq_ignore_ascii_case("by")).then_some(k + 1)
+}
+
+/// Prepositions before a participle ("despite admitting", "by saying"): the participle's
+/// subject is then the sentence's.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "despite", "by", "after", "before", "while", "when", "without", "for", "of", "in", "on",
+    "from", "about", "with", "upon", "since",
+];
+
+/// Words of time phrases that open a sentence ("Hours later,", "Last week,").
+pub(super) const TIME_WORDS: &[&str] = &[
+    "later",
+    "ago",
+    "earlier",
+    "week",
+    "weeks",
+    "year",
+    "years",
+    "month",
+    "months",
+    "day",
+    "days",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "hours",
+    "minutes",
+];
+
+/// Words that open a sentence before its subject ("On Monday, …", "But …").
+pub(super) const OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "last",
+    "earlier",
+    "later",
+    "after",
+    "before",
+    "during",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "now",
+    "then",
+    "oh",
+    "well",
+    "also",
+    "instead",
+];
+
+/// Capitalised sentence starts that are never a subject.
+pub(super) const NOT_SUBJECTS: &[&str] = &[
+    "yes", "no", "here", "there", "will", "would", "only", "just", "what", "that", "this", "these",
+    "those", "if", "as", "part", "even", "not", "why", "how", "where", "when", "who", "which",
+    "it", "its", "such", "all", "both", "each", "every", "few", "more", "most", "much", "so",
+    "too", "very", "again", "perhaps", "maybe", "please", "let", "do", "does", "did", "is", "are",
+    "was", "were", "can", "could", "should", "may", "might", "must", "shall", "to", "from", "of",
+    "into", "about",
+];
+
+/// Month names and their abbreviations, which start datelines, not subjects.
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Auxiliaries that end a subject read forwards ("The deal is …").
+pub(super) const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "should", "does", "did", "do",
+];
+
+/// The subject a sentence starts with: a pronoun, a determiner phrase ("The judge") or a run
+/// of capitalised words, after a dateline ("WASHINGTON —") or an opening adverbial ("On
+/// Monday, …"). Used when a participle or a colon leaves no other clue.
+pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option<Span> {
+    let ceiling = ceiling.min(tokens.len());
+    let mut i = floor;
+    // Dateline words in capitals and their punctuation.
+    while i < ceiling
+        && tokens.get(i).is_some_and(|t| {
+            !t.is_word || (t.text.len() > 1 && t.text.chars().all(|c| !c.is_lowercase()))
+        })
+    {
+        i += 1;
+    }
+    // Openers: adverbials ("On Monday,"), participles ("Reached by phone,", "Speaking
+    // Tuesday,") and -ly adverbs ("Hastily,").
+    let is_opener = |t: &Token<'_>| {
+        OPENERS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+            || (t.is_capitalized()
+                && (t.text.ends_with("ed") || t.text.ends_with("ly") || t.text.ends_with("ing")))
+    };
+    if tokens.get(i).is_some_and(is_opener) {
+        // Skip an opening adverbial up to its comma, or the single opener word.
+        match (i..ceiling.min(i + 14)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
+            Some(c) => i = c + 1,
+            None => i += 1,
+        }
+    }
+    // A short time phrase before a comma: "Hours later, Trump …", "Two days ago, she …".
+    if let Some(c) =
+        (i..ceiling.min(i + 6)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))
+    {
+        let timely = tokens
+            .get(i..c)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text)));
+        if timely {
+            i = c + 1;
+        }
+    }
+    let first = tokens.get(i)?;
+    if !first.is_word || i >= ceiling {
+        return None;
+    }
+    if is_pronoun(first.text) {
+        return Some((i, i + 1));
+    }
+    let listed = |list: &[&str]| {
+        list.iter()
+            .any(|w| w.eq_ignore_ascii_case(first.text.trim_end_matches('.')))
+    };
+    // Leftover openers ("Ever since …" without a comma), datelines ("Dec. 7") and months.
+    if listed(NOT_SUBJECTS) || listed(OPENERS) || listed(MONTHS) {
+        return None;
+    }
+    let determiner = [
+        "the", "a", "an", "one", "another", "his", "her", "their", "its", "our",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(first.text));
+    let mut e = i + usize::from(determiner);
+    while e < ceiling && e - i < 5 {
+        let Some(t) = tokens.get(e) else { break };
+        let verbish = !t.is_capitalized()
+            && (t.text.ends_with("ed")
+                || cues::is_speech_verb(t.text)
+                || AUXILIARIES.contains(&t.text));
+        if !t.is_word || verbish || (!determiner && !t.is_capitalized()) || t.text.ends_with("ing")
+        {
+            break;
+        }
+        e += 1;
+    }
+    (e > i + usize::from(determiner)).then_some((i, e))
+}
+
+/// Start of the last coordinated clause with its own subject before the quotation: after
+/// ", but he", ", and she", "; they" — a new clause whose subject is a pronoun or a name.
+pub(super) fn clause_start(tokens: &[Token<'_>], floor: usize) -> usize {
+    let conj = [
+        "but", "and", "while", "yet", "whereas", "although", "though",
+    ];
+    (floor..tokens.len())
+        .rev()
+        .find(|&i| {
+            let Some(t) = tokens.get(i) else { return false };
+            let next = tokens.get(i + 1);
+            let subject_next =
+                next.is_some_and(|n| n.is_word && (is_pronoun(n.text) || n.is_capitalized()));
+            let after_comma = i > 0 && tokens.get(i - 1).is_some_and(|p| p.is_punct(','));
+            (t.is_punct(';') && subject_next)
+                || (after_comma
+                    && conj.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+                    && subject_next)
+        })
+        .map_or(floor, |i| i + 1)
+}

@@ -1,0 +1,257 @@
+//! One small invented sentence per attribution rule; each fails without its rule.
+
+use whosaid::{QuoteKind, extract_quotes, speaker_of};
+
+fn one(text: &str) -> whosaid::Quote {
+    let q = extract_quotes(text);
+    assert_eq!(q.len(), 1, "{text}: {q:?}");
+    q.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+#[test]
+fn speaker_after_the_quote() {
+    let q = one("“Rates will rise,” Ann Lee said on Monday.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn verb_first_after_the_quote() {
+    let q = one("“Rates will rise,” said Ann Lee, an economist at the bank.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn appositive_between_speaker_and_verb() {
+    let q = one("“Rates will rise,” Ann Lee, a senior fellow at the Institute, said.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn introducing_cue_with_colon_and_object() {
+    let q = one("Ann Lee told reporters on Monday: “Rates will rise.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    assert_eq!(q.cue.as_deref(), Some("told"));
+    assert_eq!(q.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn transcript_colon() {
+    let t = "The exchange went on.\n\nLEE: “We are ready.”";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("LEE"));
+}
+
+#[test]
+fn paragraph_lead_in_with_colon() {
+    let t = "Ann Lee continued:\n\n“We are ready for anything that comes.”";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn pronoun_resolves_to_the_last_speaker() {
+    let t =
+        "“We won,” said Ann Lee. Later that day, the rally ended.\n\n“It was close,” she added.";
+    let q = extract_quotes(t);
+    assert_eq!(q[1].speaker_mention.as_deref(), Some("she"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn follow_on_quote_keeps_its_speaker() {
+    let t = "“We won,” Ann Lee said. “It was close.”\n\n“Next year will be harder.”";
+    let q = extract_quotes(t);
+    assert_eq!(q.len(), 3);
+    assert!(
+        q.iter().all(|x| x.speaker.as_deref() == Some("Ann Lee")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn follow_on_stops_when_someone_else_speaks() {
+    let t = "“We won,” Ann Lee said. Bob Ray disagreed with the count. “It was close.”";
+    let q = extract_quotes(t);
+    assert_ne!(q.last().and_then(|x| x.speaker.as_deref()), Some("Ann Lee"));
+}
+
+#[test]
+fn multi_paragraph_quote_gives_one_item_per_paragraph() {
+    let t =
+        "Ann Lee said:\n\n“The first part is long enough to read.\n\n“The second part ends here.”";
+    let q = extract_quotes(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].quote, "The first part is long enough to read.");
+    assert!(q.iter().all(|x| x.speaker.as_deref() == Some("Ann Lee")));
+}
+
+#[test]
+fn according_to_an_outlet() {
+    let q = one("“Talks will resume,” the minister said, according to Reuters.");
+    assert_eq!(q.speaker.as_deref(), Some("Reuters"));
+    assert_eq!(q.cue.as_deref(), Some("according to"));
+}
+
+#[test]
+fn partial_quote_in_reported_speech() {
+    let q = one("Ann Lee said the plan was “dead on arrival” in the Senate.");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn outer_source_of_nested_reported_speech() {
+    let q = one("Ann Lee said that he would call the deal “a disaster” soon.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn sentence_subject_when_no_cue() {
+    let q = one("Ann Lee took the stage and branded the system “rotten to the core.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn dash_signature() {
+    let q = one("“He never listens to anyone.” ― Maria Gomez");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Maria Gomez"));
+}
+
+#[test]
+fn passive_agent() {
+    let q = one("The tactic has been called “strategic ambiguity” by Ann Lee, a professor.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn unknown_verb_in_attribution_shape() {
+    let q = one("“Are you serious?” Ann Lee exploded.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    assert_eq!(q.cue.as_deref(), Some("exploded"));
+}
+
+#[test]
+fn show_titles_and_work_names_are_not_quotes() {
+    assert!(
+        extract_quotes("Ann Lee said on NBC’s “Meet the Press” that rates would rise.").is_empty()
+    );
+    assert!(extract_quotes("She appeared on the TV show “Good Morning” today.").is_empty());
+    assert!(extract_quotes("Troops joined the “Iron Shield” drills last week.").is_empty());
+}
+
+#[test]
+fn scare_quote_in_attributed_sentence_is_kept() {
+    let q = one("Ann Lee called the proposal “reckless.”");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(q.cue.as_deref(), Some("called"));
+}
+
+#[test]
+fn quote_marks_of_every_kind() {
+    for t in [
+        "\"Rates will rise,\" Ann Lee said.",
+        "''Rates will rise,'' Ann Lee said.",
+        "«Rates will rise,» Ann Lee said.",
+        "„Rates will rise,“ Ann Lee said.",
+        "‘Rates will rise,’ Ann Lee said.",
+    ] {
+        let q = one(t);
+        assert_eq!(q.quote, "Rates will rise,", "{t}");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"), "{t}");
+    }
+}
+
+#[test]
+fn apostrophes_and_nested_quotes() {
+    let q = one("“Lee’s team said ‘no’ to the ’90s plan,” Ann Lee said.");
+    assert_eq!(q.quote, "Lee’s team said ‘no’ to the ’90s plan,");
+}
+
+#[test]
+fn unbalanced_marks_degrade_gracefully() {
+    let q = extract_quotes("He said “this never closes. Then “Rates will rise,” Ann Lee said.");
+    assert_eq!(q.last().map(|x| x.quote.as_str()), Some("Rates will rise,"));
+}
+
+#[test]
+fn abbreviations_do_not_cut_the_sentence() {
+    let q = one("Sen. Ann Lee of the U.S. Senate said the bill was “a mess” again.");
+    assert!(
+        q.speaker_mention
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Sen. Ann Lee"))
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn speaker_of_uses_the_same_pipeline() {
+    let t = "Ann Lee spoke first. “Prices will fall,” Lee said.";
+    assert_eq!(
+        speaker_of(t, "PRICES will fall").as_deref(),
+        Some("Ann Lee")
+    );
+    assert_eq!(speaker_of(t, "spoke first"), None);
+}
+
+#[test]
+fn stand_alone_quote_after_reported_speech() {
+    let t = "Ann Lee praised the plan at the rally.\n\n“It works for everyone in this state.”";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn fragment_after_inner_verb_goes_to_outer_source() {
+    let q = one("Ann Lee said on Friday that Bob Ray once called it “a disaster.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn coordinated_clause_has_its_own_source() {
+    let q = one("Ann Lee recommended no charges, but he called the actions “careless.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("he"));
+}
+
+#[test]
+fn participle_after_a_time_phrase() {
+    let q = one("Hours later, Ann Lee returned the favor, telling reporters, “We stand firm.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn transcript_line_inside_the_quote() {
+    let t = "The debate went on.\n\n\"LEE: We will not back down on this, not now.\"";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("LEE"));
+}
+
+#[test]
+fn free_relative_names_the_outer_subject() {
+    let q = one("Ann Lee urged voters on Monday to look at what he called “the record.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn sentence_final_verb_first_attribution() {
+    let q =
+        one("The vote signals “the beginning of the end” for the union, said Ann Lee, a lawmaker.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn a_new_report_after_a_partial_quote_is_not_its_attribution() {
+    let q = one(
+        "Although Ann Lee admitted they had “been friends for years,” he claimed they had never met in person.",
+    );
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn datelines_and_openers_are_not_speakers() {
+    let q =
+        extract_quotes("Dec. 7 brought the first “snow day” warnings in a decade for the town.");
+    assert!(
+        q.iter()
+            .all(|x| x.speaker_mention.as_deref() != Some("Dec.")),
+        "{q:?}"
+    );
+}
