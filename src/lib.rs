@@ -23,10 +23,7 @@
 //! [`attribution`] (cue and speaker) → [`names`] (canonical forms); [`entities`] runs beside
 //! the quote path over the same text and shares [`names`].
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod attribution;
 pub mod entities;
