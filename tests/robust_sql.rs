@@ -415,3 +415,41 @@ fn version_matches_the_crate() {
     assert_eq!(v, whosaid::version());
     assert_eq!(v, env!("CARGO_PKG_VERSION"));
 }
+
+#[test]
+fn hidden_argument_column_holds_the_argument() {
+    // SQLite checks constraints the table function does not consume itself (a repeated
+    // `input = ...`, `input IS NULL`) against the hidden column; it must hold the argument.
+    let c = conn();
+    let n = whosaid::extract_quotes(ARTICLE).len() as i64;
+    assert!(n > 0, "the test article must give rows");
+    let count = |sql: &str| -> i64 {
+        c.query_row(sql, [ARTICLE], |r| r.get(0))
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    };
+    assert_eq!(
+        count("SELECT count(*) FROM extract_quotes(?1) WHERE input = ?1"),
+        n
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM extract_quotes(?1) WHERE input IS NULL"),
+        0
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM extract_quotes(?1) WHERE input = 'something else'"),
+        0
+    );
+    let inputs: Vec<String> = c
+        .prepare("SELECT DISTINCT input FROM extract_quotes(?1)")
+        .expect("prepare")
+        .query_map([ARTICLE], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(inputs, vec![ARTICLE.to_string()]);
+    let m = whosaid::extract_entities(ARTICLE).len() as i64;
+    assert_eq!(
+        count("SELECT count(*) FROM extract_entities(?1) WHERE input = ?1"),
+        m
+    );
+}
