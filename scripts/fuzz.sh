@@ -43,6 +43,11 @@ if [ "$JOBS" -gt 1 ]; then
     EXTRA=(-jobs="$JOBS" -workers="$JOBS")
 fi
 
+# Build every target first: a compile error is not a crash.
+for target in "${TARGETS[@]}"; do
+    cargo fuzz build --fuzz-dir fuzz "$target"
+done
+
 status=0
 for target in "${TARGETS[@]}"; do
     corpus="fuzz/corpus/$target"

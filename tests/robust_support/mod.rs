@@ -342,7 +342,7 @@ pub fn trim_marks(s: &str) -> &str {
 /// `speaker_of(text, q.quote)` must name the speaker of a quotation that contains those
 /// words: of `q` itself when no other quotation of the text contains them.
 pub fn check_speaker_of_agrees(text: &str, quotes: &[Quote]) -> Result<(), String> {
-    for (i, q) in quotes.iter().enumerate().take(50) {
+    for (i, q) in quotes.iter().enumerate().take(12) {
         let needle = trim_marks(&q.quote).to_lowercase();
         if needle.chars().count() < 2 {
             continue;
