@@ -36,6 +36,9 @@ JOBS="${FUZZ_JOBS:-1}"
 TIMEOUT="${FUZZ_TIMEOUT:-10}"
 # Inputs up to 64 KiB: long enough for nested quotations and big name runs.
 MAX_LEN="${FUZZ_MAX_LEN:-65536}"
+# AddressSanitizer by default (rusqlite's vtab and FFI code is unsafe); FUZZ_SANITIZER=none
+# runs about twice as many inputs per second.
+SANITIZER="${FUZZ_SANITIZER:-address}"
 
 EXTRA=()
 if [ "$JOBS" -gt 1 ]; then
@@ -45,7 +48,7 @@ fi
 
 # Build every target first: a compile error is not a crash.
 for target in "${TARGETS[@]}"; do
-    cargo fuzz build --fuzz-dir fuzz "$target"
+    cargo fuzz build --fuzz-dir fuzz --sanitizer "$SANITIZER" "$target"
 done
 
 status=0
@@ -55,7 +58,7 @@ for target in "${TARGETS[@]}"; do
     cp -n fuzz/seeds/*/* "$corpus"/ 2>/dev/null || true
     cp -n benches/articles/*.txt "$corpus"/ 2>/dev/null || true
     echo "fuzz.sh: $target for ${SECONDS_PER_TARGET}s" >&2
-    if ! cargo fuzz run --fuzz-dir fuzz "$target" "$corpus" -- \
+    if ! cargo fuzz run --fuzz-dir fuzz --sanitizer "$SANITIZER" "$target" "$corpus" -- \
         -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" -rss_limit_mb=4096 \
         -max_len="$MAX_LEN" -print_final_stats=1 "${EXTRA[@]}"; then
         echo "fuzz.sh: $target FAILED; crashing inputs:" >&2

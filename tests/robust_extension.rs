@@ -282,3 +282,28 @@ print(json.dumps(out))
         serde_json::json!([format!("{quotes}{entities}")])
     );
 }
+
+#[test]
+fn results_over_sqlite_length_limit_are_errors_not_crashes() {
+    // With a low SQLITE_LIMIT_LENGTH, a result (JSON or a table column) longer than the
+    // limit must be SQLite's "string or blob too big" error, and the host must carry on.
+    let ext = extension().display().to_string();
+    for sql in [
+        "SELECT extract_entities(printf('%.*c', 250, 'A') || ' b');",
+        "SELECT extract_quotes('“' || printf('%.*c', 250, 'A') || '”');",
+        "SELECT length(e.text) FROM extract_entities(printf('%.*c', 280, 'A') || ' b') e;",
+    ] {
+        let (_, stdout, stderr) = sqlite3(&format!(
+            ".load {ext}\n.limit length 300\n{sql}\nSELECT 'alive';\n"
+        ));
+        let produced = |needle: &str| stdout.contains(needle) || stderr.contains(needle);
+        assert!(
+            produced("too big") || produced("280"),
+            "{sql}: neither a result nor a too-big error: {stdout:?} {stderr:?}"
+        );
+        assert!(
+            stdout.lines().any(|l| l.trim() == "alive"),
+            "{sql}: the shell did not carry on: {stdout:?} {stderr:?}"
+        );
+    }
+}

@@ -453,3 +453,50 @@ fn hidden_argument_column_holds_the_argument() {
         m
     );
 }
+
+#[test]
+fn utf16_databases_give_the_same_results() {
+    // Text stored as UTF-16 reaches the functions converted to UTF-8 by SQLite; offsets are
+    // code points either way, so results must equal the library's.
+    for encoding in ["UTF-16le", "UTF-16be"] {
+        let c = Connection::open_in_memory().expect("in-memory database");
+        c.execute_batch(&format!(
+            "PRAGMA encoding = '{encoding}'; CREATE TABLE docs(body TEXT);"
+        ))
+        .expect("UTF-16 database");
+        whosaid::register(&c).expect("register");
+        let text = "😀 “Wir gewinnen,” sagte Jürgen Groß in Zürich. 北京 «Oui», dit Zoë.";
+        c.execute("INSERT INTO docs VALUES (?1)", [text])
+            .expect("insert");
+        let (quotes, entities): (String, String) = c
+            .query_row(
+                "SELECT extract_quotes(body), extract_entities(body) FROM docs",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("query");
+        assert_eq!(
+            quotes,
+            serde_json::to_string(&whosaid::extract_quotes(text)).expect("json"),
+            "{encoding}"
+        );
+        assert_eq!(
+            entities,
+            serde_json::to_string(&whosaid::extract_entities(text)).expect("json"),
+            "{encoding}"
+        );
+        let rows: i64 = c
+            .query_row(
+                "SELECT count(*) FROM docs, extract_quotes(docs.body) q \
+                 WHERE substr(docs.body, q.start + 1, q.\"end\" - q.start) = q.quote",
+                [],
+                |r| r.get(0),
+            )
+            .expect("substr");
+        assert_eq!(
+            rows,
+            whosaid::extract_quotes(text).len() as i64,
+            "{encoding}"
+        );
+    }
+}
