@@ -340,7 +340,8 @@ pub fn trim_marks(s: &str) -> &str {
 }
 
 /// `speaker_of(text, q.quote)` must name the speaker of a quotation that contains those
-/// words: of `q` itself when no other quotation of the text contains them.
+/// words: of `q` itself when no other quotation of the text contains them; wrapping the
+/// words in quote marks or changing their case changes nothing.
 pub fn check_speaker_of_agrees(text: &str, quotes: &[Quote]) -> Result<(), String> {
     for (i, q) in quotes.iter().enumerate().take(12) {
         let needle = trim_marks(&q.quote).to_lowercase();
@@ -356,6 +357,15 @@ pub fn check_speaker_of_agrees(text: &str, quotes: &[Quote]) -> Result<(), Strin
         if !allowed.contains(&got.as_deref()) {
             return Err(format!(
                 "speaker_of(text, quote #{i} {:?}) = {got:?}, but the quotations containing it have speakers {allowed:?}",
+                q.quote
+            ));
+        }
+        // Quote marks around the words and their letter case do not matter.
+        let dressed = format!("“{}”", q.quote.to_ascii_uppercase());
+        let again = whosaid::speaker_of(text, &dressed);
+        if again != got {
+            return Err(format!(
+                "speaker_of(text, {dressed:?}) = {again:?}, but speaker_of(text, {:?}) = {got:?}",
                 q.quote
             ));
         }
