@@ -105,6 +105,9 @@ struct Cursor<R: Row> {
     base: sqlite3_vtab_cursor,
     rows: Vec<R>,
     at: usize,
+    /// The argument, returned as the hidden column, so that constraints SQLite checks itself
+    /// (a second `input = ...`, `input IS NULL`) see the real value rather than NULL.
+    input: Option<String>,
 }
 
 unsafe impl<'vtab, R: Row> VTab<'vtab> for TableFunction<R> {
@@ -166,6 +169,7 @@ unsafe impl<'vtab, R: Row> VTab<'vtab> for TableFunction<R> {
             base: sqlite3_vtab_cursor::default(),
             rows: Vec::new(),
             at: 0,
+            input: None,
         })
     }
 }
@@ -175,6 +179,7 @@ unsafe impl<R: Row> VTabCursor for Cursor<R> {
         guard(R::NAME, || {
             self.at = 0;
             self.rows = Vec::new();
+            self.input = None;
             let value = match args.iter().next() {
                 Some(value) if idx_num == HAS_ARGUMENT => value,
                 _ => {
@@ -186,6 +191,9 @@ unsafe impl<R: Row> VTabCursor for Cursor<R> {
             };
             if let Some(text) = text_arg(R::NAME, value).map_err(Error::ModuleError)? {
                 self.rows = R::extract(text);
+                if !self.rows.is_empty() {
+                    self.input = Some(text.to_owned());
+                }
             }
             Ok(())
         })
@@ -202,6 +210,7 @@ unsafe impl<R: Row> VTabCursor for Cursor<R> {
 
     fn column(&self, ctx: &mut Context, i: c_int) -> Result<()> {
         guard(R::NAME, || match self.rows.get(self.at) {
+            Some(_) if i == R::ARGUMENT => ctx.set_result(&self.input.as_deref()),
             Some(row) => row.column(ctx, i),
             None => ctx.set_result(&rusqlite::types::Null),
         })
