@@ -68,7 +68,7 @@ SELECT 'table_matches_scalar_entities', min(
   (SELECT group_concat(text || label, '|') FROM extract_entities(a.body))
     = (SELECT group_concat((value ->> 'text') || (value ->> 'label'), '|') FROM json_each(extract_entities(a.body))))
   FROM articles a;
-SELECT 'table_end_column_unquoted', (SELECT q.end - q.start FROM extract_quotes('“abc”') q) = 3;
+SELECT 'table_end_column_unquoted', (SELECT q.end - q.start FROM extract_quotes('“Abc,” she said.') q) = 4;
 
 -- BLOBs holding UTF-8 are read as text.
 SELECT 'blob_utf8', extract_quotes(CAST('“We will win,” she said.' AS BLOB)) = extract_quotes('“We will win,” she said.');

@@ -290,7 +290,7 @@ fn results_over_sqlite_length_limit_are_errors_not_crashes() {
     let ext = extension().display().to_string();
     for sql in [
         "SELECT extract_entities(printf('%.*c', 250, 'A') || ' b');",
-        "SELECT extract_quotes('“' || printf('%.*c', 250, 'A') || '”');",
+        "SELECT extract_quotes('“' || printf('%.*c', 250, 'A') || ',” she said.');",
         "SELECT length(e.text) FROM extract_entities(printf('%.*c', 280, 'A') || ' b') e;",
     ] {
         let (_, stdout, stderr) = sqlite3(&format!(
