@@ -100,16 +100,41 @@ impl Weights {
 
     /// [`Self::add_scores`] for a class count known at compile time (lets the compiler
     /// unroll); returns false, scoring nothing, if `N` is not the class count.
+    ///
+    /// Branch-free per feature: every row offset is computed first (a bucket without
+    /// weights adds nothing), so the row loads of all features overlap in memory instead of
+    /// each waiting behind a mispredicted "is the bucket empty" branch.
     #[inline]
     pub fn add_scores_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
         if N != self.classes {
             return false;
         }
+        let data: &[u8] = &self.data;
+        let mask = (1usize << self.bits) - 1;
+        let base = HEAD + (1usize << self.bits) / 8;
+        let row_len = 2 * N;
         for &f in feats {
-            if let Some(row) = self.row(f) {
-                for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
-                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
-                }
+            let f = f as usize & mask;
+            let block = f / 64;
+            let at = HEAD + block * 8;
+            let Some(word) = data.get(at..at + 8) else {
+                continue;
+            };
+            let mut wb = [0u8; 8];
+            wb.copy_from_slice(word);
+            let word = u64::from_le_bytes(wb);
+            let bit = (word >> (f % 64)) & 1;
+            let below = word & ((1u64 << (f % 64)) - 1);
+            let idx =
+                self.rank.get(block).copied().unwrap_or(0) as usize + below.count_ones() as usize;
+            let start = base + idx * row_len;
+            let Some(row) = data.get(start..start + row_len) else {
+                continue;
+            };
+            // 0 or -1: keeps the row only when its bucket is set, without a branch.
+            let keep = (bit as i32).wrapping_neg();
+            for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
+                *s += i32::from(i16::from_le_bytes([w[0], w[1]])) & keep;
             }
         }
         true
@@ -250,5 +275,8 @@ mod tests {
         assert!(w.add_scores_n(&[1, 1, 5], &mut s));
         assert_eq!(s[1], 2 * i32::from(i16::MAX));
         assert!(!w.add_scores_n(&[1], &mut [0i32; 3]));
+        let mut s = [0i32; 2];
+        assert!(w.add_scores_n(&[0, 2, 63], &mut s));
+        assert_eq!(s, [0, 0], "empty buckets next to a stored row add nothing");
     }
 }
