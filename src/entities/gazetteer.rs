@@ -54,13 +54,98 @@ princess pope general gen. colonel col. captain capt. coach manager chairman chi
 spokesman spokeswoman leader ambassador prof. professor rev. bishop sheikh ayatollah \
 striker midfielder defender goalkeeper";
 
-/// Compiled-in word lists, parsed on first use.
+/// Compiled-in word lists: an open-addressing table of phrase hashes read in place from
+/// `data/gazetteers.bin` (so the first call builds nothing), built from the lists themselves
+/// if that file is malformed.
 pub struct Gazetteer {
-    phrases: HashedMap<u16>,
+    table: Table,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut g = Gazetteer {
+/// Slots of a linear-probing table, little-endian `u64` each: the top 48 bits of the phrase
+/// hash, then its 16 bits of list marks; 0 is an empty slot. The slot count is a power of
+/// two and at least a quarter of the slots are empty, so every probe run ends.
+enum Table {
+    Static(&'static [u8]),
+    Owned(Vec<u8>),
+}
+
+impl Table {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Table::Static(b) => b,
+            Table::Owned(v) => v,
+        }
+    }
+
+    fn valid(bytes: &[u8]) -> bool {
+        let slots = bytes.len() / 8;
+        bytes.len() % 8 == 0 && slots.is_power_of_two() && slots >= 8 && {
+            let empty = bytes
+                .chunks_exact(8)
+                .filter(|c| c.iter().all(|&b| b == 0))
+                .count();
+            empty * 4 >= slots
+        }
+    }
+
+    #[inline]
+    fn get(&self, h: u64) -> u16 {
+        let b = self.bytes();
+        let mask = (b.len() / 8).saturating_sub(1);
+        let tag = h >> 16;
+        let mut at = (h as usize) & mask;
+        for _ in 0..=mask {
+            let Some(c) = b.get(at * 8..at * 8 + 8) else {
+                return 0;
+            };
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            let v = u64::from_le_bytes(w);
+            if v == 0 {
+                return 0;
+            }
+            if v >> 16 == tag {
+                return v as u16;
+            }
+            at = (at + 1) & mask;
+        }
+        0
+    }
+
+    /// Packs `phrases` into a table of at least twice as many slots (a power of two).
+    fn pack(phrases: &HashedMap<u16>) -> Vec<u8> {
+        let slots = (phrases.len() * 2).next_power_of_two().max(8);
+        let mask = slots - 1;
+        let mut t = vec![0u64; slots];
+        let mut keys: Vec<(u64, u16)> = phrases.iter().map(|(&k, &v)| (k, v)).collect();
+        keys.sort_unstable();
+        for (h, v) in keys {
+            let mut at = (h as usize) & mask;
+            while t.get(at).is_some_and(|&s| s != 0) {
+                at = (at + 1) & mask;
+            }
+            if let Some(s) = t.get_mut(at) {
+                *s = (h >> 16) << 16 | u64::from(v);
+            }
+        }
+        t.iter().flat_map(|v| v.to_le_bytes()).collect()
+    }
+}
+
+/// The committed table (regenerate with the ignored test `gazetteer::tests::write_table`).
+const TABLE: &[u8] = include_bytes!("../../data/gazetteers.bin");
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
+    table: if Table::valid(TABLE) {
+        Table::Static(TABLE)
+    } else {
+        Table::Owned(Table::pack(&build_phrases()))
+    },
+});
+
+/// The lists as a map from phrase hash to list marks.
+fn build_phrases() -> HashedMap<u16> {
+    let mut g = Builder {
         phrases: HashedMap::default(),
     };
     g.add_lines(include_str!("../../data/gazetteers/cities.txt"), List::City);
@@ -86,15 +171,21 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     );
     g.add_words(ORG_WORDS, List::OrgWord);
     g.add_words(TITLES, List::Title);
-    g
-});
+    g.phrases
+}
+
+struct Builder {
+    phrases: HashedMap<u16>,
+}
 
 impl Gazetteer {
     /// The compiled-in lists.
     pub fn get() -> &'static Gazetteer {
         &GAZETTEER
     }
+}
 
+impl Builder {
     fn add_lines(&mut self, data: &str, list: List) {
         for line in data.lines().filter(|l| !l.starts_with('#')) {
             self.add(line, list);
@@ -145,16 +236,14 @@ impl Gazetteer {
         let h = phrase_hash(&words, 0, toks.len());
         *self.phrases.entry(h).or_insert(0) |= 1 << list as u16;
     }
+}
 
+impl Gazetteer {
     /// The lists holding the phrase of tokens `start..start + len`, as a bit mask.
     #[inline]
     #[cfg(test)]
     pub fn lookup(&self, words: &WordHashes, start: usize, len: usize) -> u16 {
-        self.phrases
-            .get(&phrase_hash(words, start, len))
-            .copied()
-            .unwrap_or(0)
-            & !PREFIX
+        self.table.get(phrase_hash(words, start, len)) & !PREFIX
     }
 
     /// For each token, a bit mask of (list, position) memberships: bit `2 * list` when the
@@ -174,7 +263,7 @@ impl Gazetteer {
             let mut h = hash::SEED;
             for len in 1..=MAX_LEN.min(toks.len() - i) {
                 h = hash::mix(h, words.folded(i + len - 1));
-                let found = self.phrases.get(&h).copied().unwrap_or(0);
+                let found = self.table.get(h);
                 if found & PREFIX == 0 && found == 0 {
                     break;
                 }
@@ -235,6 +324,41 @@ mod tests {
         assert_ne!(lists_of("St. John's") & (1 << List::City as u16), 0);
         assert_ne!(lists_of("Porto-Novo") & (1 << List::City as u16), 0);
         assert_eq!(lists_of("the"), 0);
+    }
+
+    #[test]
+    fn committed_table_is_built_from_the_lists() {
+        let built = Table::pack(&build_phrases());
+        assert!(Table::valid(&built));
+        assert!(
+            TABLE == built.as_slice(),
+            "data/gazetteers.bin is stale: cargo test -p whosaid --release --lib write_table -- --ignored"
+        );
+        assert!(matches!(Gazetteer::get().table, Table::Static(_)));
+    }
+
+    #[test]
+    #[ignore = "writes data/gazetteers.bin"]
+    fn write_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteers.bin");
+        assert!(std::fs::write(path, Table::pack(&build_phrases())).is_ok());
+    }
+
+    #[test]
+    fn table_finds_what_was_packed() {
+        let mut m = HashedMap::default();
+        for k in 1..100u64 {
+            m.insert(hash::mix(k, 7), k as u16);
+        }
+        let t = Table::Owned(Table::pack(&m));
+        for k in 1..100u64 {
+            assert_eq!(t.get(hash::mix(k, 7)), k as u16);
+        }
+        assert_eq!(t.get(hash::mix(1000, 7)), 0);
+        assert!(
+            !Table::valid(&[1u8; 64]),
+            "a table without empty slots is refused"
+        );
     }
 
     #[test]

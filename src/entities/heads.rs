@@ -3,7 +3,7 @@
 //! Health Organization" must not come out as MISC "World" plus PERSON "Health Organization".
 //! And a title is not part of a person's name: "Chair Jerome Powell" is "Jerome Powell".
 
-use super::doc::Doc;
+use super::doc::{D_SEEN_LOWER, Doc};
 use super::gazetteer::List;
 use super::word::hash_word;
 use crate::Label;
@@ -58,7 +58,49 @@ const HEADS: &[&str] = &[
     "assembly",
     "company",
     "corporation",
+    // Newspapers: "The Washington Post", "South China Morning Post".
+    "post",
+    "times",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "telegraph",
 ];
+
+/// The newspaper heads among [`HEADS`].
+const NEWS: &[&str] = &[
+    "post",
+    "times",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "telegraph",
+];
+
+static NEWS_HASHES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| NEWS.iter().map(|h| hash_word(h).0).collect());
+
+/// Sentence-opening determiners and quantifiers that are capitalised only by position and
+/// are never a name on their own ("Other countries also took part").
+const NOT_NAMES: &[&str] = &[
+    "other", "another", "some", "many", "most", "such", "both", "each", "every", "all", "several",
+    "these", "those", "this", "that", "its", "their", "his", "her", "our", "few",
+];
+
+static NOT_NAME_HASHES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| NOT_NAMES.iter().map(|h| hash_word(h).0).collect());
+
+/// Drops one-word spans that are a sentence-opening determiner ([`NOT_NAMES`]).
+pub fn drop_determiners(doc: &Doc, spans: &mut Vec<Span>) {
+    use super::tokenize::{F_LINE_START, F_SENT_START};
+    spans.retain(|sp| {
+        !(sp.1 - sp.0 == 1
+            && doc.flags(sp.0) & (F_SENT_START | F_LINE_START) != 0
+            && NOT_NAME_HASHES.contains(&doc.words.folded(sp.0)))
+    });
+}
 
 static HEAD_HASHES: LazyLock<Vec<u64>> =
     LazyLock::new(|| HEADS.iter().map(|h| hash_word(h).0).collect());
@@ -93,6 +135,25 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
             }
             start = prev.0;
             out.pop();
+        }
+        // A newspaper's capitalised words the tagger left out, right before, on the same
+        // line ("South" of "South China Morning Post"); a company's are left to the tagger
+        // ("Chicago NBD Corp.").
+        let news = NEWS_HASHES.contains(&doc.words.folded(sp.1 - 1));
+        let upper = |i: usize| news && doc.flags(i) & super::tokenize::F_UPPER != 0;
+        let free = |i: usize| out.last().is_none_or(|p| p.1 <= i);
+        while start > 0
+            && upper(start - 1)
+            && free(start - 1)
+            && doc.flags(start) & super::tokenize::F_LINE_START == 0
+            && (doc.flags(start - 1) & super::tokenize::F_SENT_START == 0
+                || (doc
+                    .stats
+                    .get(start - 1)
+                    .is_some_and(|s| s & D_SEEN_LOWER == 0)
+                    && !NOT_NAME_HASHES.contains(&doc.words.folded(start - 1))))
+        {
+            start -= 1;
         }
         out.push((start, sp.1, Label::Org));
     }
@@ -159,6 +220,23 @@ mod tests {
     fn capitalised_words_before_a_company_suffix_are_a_company() {
         let doc = Doc::new("Shares of Acme Widgets Inc. rose, Inc. said");
         assert_eq!(apply(&doc, vec![]), [(2, 5, Label::Org)]);
+    }
+
+    #[test]
+    fn newspapers_are_one_organisation() {
+        let doc = Doc::new("By Orange Wang\n\nSouth China Morning Post\n");
+        let out = apply(&doc, vec![(1, 3, Label::Person), (4, 7, Label::Person)]);
+        assert_eq!(out, [(1, 3, Label::Person), (3, 7, Label::Org)]);
+        let doc = Doc::new("Shares of Chicago NBD Corp. fell");
+        assert_eq!(apply(&doc, vec![(3, 5, Label::Org)]), [(3, 5, Label::Org)]);
+    }
+
+    #[test]
+    fn sentence_opening_determiners_are_no_names() {
+        let doc = Doc::new("It rained. Other countries came. Bush came.");
+        let mut spans = vec![(3, 4, Label::Person), (7, 8, Label::Person)];
+        drop_determiners(&doc, &mut spans);
+        assert_eq!(spans, [(7, 8, Label::Person)]);
     }
 
     #[test]

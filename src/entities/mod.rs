@@ -74,5 +74,6 @@ pub(crate) fn tag_spans(
     let tags = model::tag_two(doc, first, second);
     let mut spans = heads::apply(doc, model::spans(&tags));
     heads::trim_titles(doc, &mut spans);
+    heads::drop_determiners(doc, &mut spans);
     consistency::apply(doc, spans)
 }

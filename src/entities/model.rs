@@ -35,17 +35,59 @@ pub fn models() -> Option<&'static Models> {
     MODELS.as_ref()
 }
 
+/// First-pass score margins at or above this (in quantised units) keep the first pass's tag
+/// without scoring the token again in the second pass, when the tag before it is also
+/// unchanged. Tuned on the development split: at 3000 the second pass scores 57% of the
+/// candidates and dev F1 moves by -0.04 (2000: 33%, -0.15; 0: first pass only, -0.84).
+pub const SURE: i32 = 3000;
+
 /// Tags `doc` with both passes (leaves the history in `doc.hist`).
 pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<u8> {
     doc.hist.clear();
-    let tags = tag(doc, first);
+    let mut margins = Vec::new();
+    let tags = tag_margins(doc, first, &mut margins);
     match second {
         Some(w) => {
             doc.hist = super::history::compute(doc, &tags);
-            tag(doc, w)
+            let known = |i: usize, prev: u8| {
+                let prev_one = if i > 0 {
+                    tags.get(i - 1).copied().unwrap_or(O)
+                } else {
+                    O
+                };
+                (margins.get(i).copied().unwrap_or(0) >= SURE && prev == prev_one)
+                    .then(|| tags.get(i).copied().unwrap_or(O))
+            };
+            decode_with(doc, w.bits(), known, |_, feats, prev| {
+                let mut s = [0i32; TAGS];
+                w.add_scores_n(feats, &mut s);
+                best(&s, prev)
+            })
         }
         None => tags,
     }
+}
+
+/// [`tag`], also giving each token's margin between its tag's score and the next best
+/// allowed tag's (`i32::MAX` for tokens not scored).
+fn tag_margins(doc: &Doc, w: &Weights, margins: &mut Vec<i32>) -> Vec<u8> {
+    margins.clear();
+    margins.resize(doc.toks.len(), i32::MAX);
+    decode(doc, w.bits(), |i, feats, prev| {
+        let mut s = [0i32; TAGS];
+        w.add_scores_n(feats, &mut s);
+        let b = best(&s, prev);
+        let mut second = i32::MIN;
+        for (t, &v) in s.iter().enumerate() {
+            if t != usize::from(b) && allowed(prev, t) {
+                second = second.max(v);
+            }
+        }
+        if let Some(m) = margins.get_mut(i) {
+            *m = s[usize::from(b)].saturating_sub(second);
+        }
+        b
+    })
 }
 
 /// The `B-` tag of `label`.
@@ -76,7 +118,17 @@ pub fn allowed(prev: u8, tag: usize) -> bool {
 
 /// Tags `doc` left to right. `choose(i, features, prev)` returns the tag of candidate token
 /// `i`; every other token is `O`. Training passes a `choose` that also updates the model.
-pub fn decode(doc: &Doc, bits: u32, mut choose: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
+pub fn decode(doc: &Doc, bits: u32, choose: impl FnMut(usize, &[u32], u8) -> u8) -> Vec<u8> {
+    decode_with(doc, bits, |_, _| None, choose)
+}
+
+/// [`decode`], where `known(i, prev)` may give a token's tag without extracting its features.
+pub fn decode_with(
+    doc: &Doc,
+    bits: u32,
+    mut known: impl FnMut(usize, u8) -> Option<u8>,
+    mut choose: impl FnMut(usize, &[u32], u8) -> u8,
+) -> Vec<u8> {
     let n = doc.toks.len();
     let mut tags = vec![O; n];
     let mut feats = Vec::with_capacity(64);
@@ -96,6 +148,10 @@ pub fn decode(doc: &Doc, bits: u32, mut choose: impl FnMut(usize, &[u32], u8) ->
         } else {
             O
         };
+        if let Some(t) = known(i, prev) {
+            tags[i] = t;
+            continue;
+        }
         feats.clear();
         features::extract(doc, i, prev, prev2, bits, &mut feats);
         tags[i] = choose(i, &feats, prev);
@@ -162,6 +218,42 @@ mod tests {
                 (4, 6, Label::Loc)
             ]
         );
+    }
+
+    #[test]
+    fn known_tags_skip_scoring() {
+        let d = Doc::new("Peter Blackburn met Jan Hus in Paris");
+        let mut scored = 0;
+        let tags = decode_with(
+            &d,
+            17,
+            |i, _| (i == 0).then_some(1),
+            |_, _, prev| {
+                scored += 1;
+                if prev == 1 { 2 } else { 5 }
+            },
+        );
+        assert_eq!(
+            tags[..2],
+            [1, 2],
+            "the known tag is kept and seen as the previous tag"
+        );
+        assert_eq!(scored, d.cand.iter().filter(|&&c| c).count() - 1);
+    }
+
+    #[test]
+    fn sure_first_pass_tags_stand() {
+        let Some(m) = models() else { return };
+        let mut d = Doc::new("Peter Blackburn met Jan Hus in Paris on Monday.");
+        let mut margins = Vec::new();
+        let one = tag_margins(&d, &m.first, &mut margins);
+        let two = tag_two(&mut d, &m.first, m.second.as_ref());
+        for (i, &mg) in margins.iter().enumerate() {
+            let prev_same = i == 0 || one[i - 1] == two[i - 1];
+            if mg >= SURE && mg != i32::MAX && prev_same {
+                assert_eq!(one[i], two[i]);
+            }
+        }
     }
 
     #[test]

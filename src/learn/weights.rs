@@ -100,15 +100,51 @@ impl Weights {
 
     /// [`Self::add_scores`] for a class count known at compile time (lets the compiler
     /// unroll); returns false, scoring nothing, if `N` is not the class count.
+    ///
+    /// Branch-free per feature: every row offset is computed first (a bucket without
+    /// weights adds nothing), so the row loads of all features overlap in memory instead of
+    /// each waiting behind a mispredicted "is the bucket empty" branch.
     #[inline]
     pub fn add_scores_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
         if N != self.classes {
             return false;
         }
-        for &f in feats {
-            if let Some(row) = self.row(f) {
+        let data: &[u8] = &self.data;
+        let mask = (1usize << self.bits) - 1;
+        let base = HEAD + (1usize << self.bits) / 8;
+        let row_len = 2 * N;
+        // Phase one finds every row (the bitmap and ranks are small and cached) and asks
+        // for it early; phase two adds them, by then mostly in flight or arrived.
+        let mut starts = [0usize; 96];
+        let mut keeps = [0i32; 96];
+        for chunk in feats.chunks(96) {
+            for ((&f, st), kp) in chunk.iter().zip(starts.iter_mut()).zip(keeps.iter_mut()) {
+                let f = f as usize & mask;
+                let block = f / 64;
+                let at = HEAD + block * 8;
+                let word = match data.get(at..at + 8) {
+                    Some(w) => {
+                        let mut wb = [0u8; 8];
+                        wb.copy_from_slice(w);
+                        u64::from_le_bytes(wb)
+                    }
+                    None => 0,
+                };
+                let bit = (word >> (f % 64)) & 1;
+                let below = word & ((1u64 << (f % 64)) - 1);
+                let idx = self.rank.get(block).copied().unwrap_or(0) as usize
+                    + below.count_ones() as usize;
+                *st = base + idx * row_len;
+                // 0 or -1: keeps the row only when its bucket is set, without a branch.
+                *kp = (bit as i32).wrapping_neg();
+                prefetch(data, *st);
+            }
+            for (&st, &keep) in starts.iter().zip(keeps.iter()).take(chunk.len()) {
+                let Some(row) = data.get(st..st + row_len) else {
+                    continue;
+                };
                 for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
-                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
+                    *s += i32::from(i16::from_le_bytes([w[0], w[1]])) & keep;
                 }
             }
         }
@@ -173,6 +209,23 @@ impl Weights {
             rank,
         })
     }
+}
+
+/// Hints that `data[at..]` will be read soon (no effect where unsupported or out of range).
+#[inline(always)]
+fn prefetch(data: &[u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(b) = data.get(at) {
+        // SAFETY: SSE is part of the x86_64 baseline, and a prefetch only hints the cache:
+        // it reads nothing into the program and never faults (the address is in bounds).
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                std::ptr::from_ref(b).cast::<i8>(),
+            );
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (data, at);
 }
 
 /// Serialises a dense quantised table.
@@ -250,5 +303,14 @@ mod tests {
         assert!(w.add_scores_n(&[1, 1, 5], &mut s));
         assert_eq!(s[1], 2 * i32::from(i16::MAX));
         assert!(!w.add_scores_n(&[1], &mut [0i32; 3]));
+        let mut s = [0i32; 2];
+        assert!(w.add_scores_n(&[0, 2, 63], &mut s));
+        assert_eq!(s, [0, 0], "empty buckets next to a stored row add nothing");
+        let many: Vec<u32> = (0..250).map(|k| k % 64).collect();
+        let (mut a, mut b) = ([0i32; 2], vec![0i32; 2]);
+        assert!(w.add_scores_n(&many, &mut a));
+        w.add_scores(&many, &mut b);
+        assert_eq!(a[..], b[..], "more features than one prefetch batch");
+        assert_eq!(a[1], 4 * i32::from(i16::MAX));
     }
 }
