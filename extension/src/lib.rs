@@ -91,3 +91,72 @@ unsafe fn set_error(
         *pz_err_msg = buffer.cast::<c_char>();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::{CStr, c_void};
+
+    unsafe extern "C" fn sqlite_3_30_0() -> c_int {
+        3_030_000
+    }
+
+    unsafe extern "C" fn sqlite_3_40_1() -> c_int {
+        3_040_001
+    }
+
+    unsafe extern "C" {
+        fn malloc(size: usize) -> *mut c_void;
+        fn free(ptr: *mut c_void);
+    }
+
+    unsafe extern "C" fn host_malloc(size: c_int) -> *mut c_void {
+        // SAFETY: the C allocator, as SQLite's default sqlite3_malloc uses.
+        unsafe { malloc(usize::try_from(size).unwrap_or(0)) }
+    }
+
+    /// An API routine table with every routine missing but the version (and malloc).
+    fn host(version: unsafe extern "C" fn() -> c_int) -> ffi::sqlite3_api_routines {
+        // SAFETY: the table is a struct of optional function pointers; all-zero is all None.
+        let mut api: ffi::sqlite3_api_routines = unsafe { std::mem::zeroed() };
+        api.libversion_number = Some(version);
+        api.malloc = Some(host_malloc);
+        api
+    }
+
+    #[test]
+    fn a_too_old_host_is_refused_with_a_message() {
+        let mut api = host(sqlite_3_30_0);
+        let err = unsafe { check_host(&mut api) };
+        assert_eq!(
+            err,
+            Err("whosaid: needs SQLite 3.34.1 or newer, but this host runs 3.30.0".to_string())
+        );
+        let mut api = host(sqlite_3_40_1);
+        assert_eq!(unsafe { check_host(&mut api) }, Ok(()));
+    }
+
+    #[test]
+    fn the_entry_point_reports_a_too_old_host_instead_of_aborting() {
+        let mut api = host(sqlite_3_30_0);
+        let mut message: *mut c_char = std::ptr::null_mut();
+        let rc = unsafe { sqlite3_whosaid_init(std::ptr::null_mut(), &mut message, &mut api) };
+        assert_eq!(rc, ffi::SQLITE_ERROR);
+        assert!(!message.is_null());
+        let text = unsafe { CStr::from_ptr(message) }
+            .to_string_lossy()
+            .into_owned();
+        unsafe { free(message.cast()) };
+        assert!(text.contains("needs SQLite 3.34.1 or newer"), "{text}");
+    }
+
+    #[test]
+    fn a_null_routine_table_is_an_error() {
+        let mut message: *mut c_char = std::ptr::null_mut();
+        let rc = unsafe {
+            sqlite3_whosaid_init(std::ptr::null_mut(), &mut message, std::ptr::null_mut())
+        };
+        assert_eq!(rc, ffi::SQLITE_ERROR);
+        assert!(message.is_null());
+    }
+}
