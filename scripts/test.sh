@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release
-cargo test -p whosaid --release
+cargo test -p whosaid --profile release-tests
 cargo test --release
 
 # The Python package, Datasette and Dask suites install from PyPI into throwaway virtual
