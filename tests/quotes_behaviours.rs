@@ -280,3 +280,19 @@ fn pronoun_agrees_in_gender_with_the_honorific() {
              “They might,” she said.";
     assert_eq!(last_speaker(t).as_deref(), Some("Tandy"));
 }
+
+#[test]
+fn organisation_with_ampersand_after_a_description() {
+    let q = one(
+        "The law firm Marsh & Tolley, which led the case, said in a statement that \
+                 the ruling was “a relief”.",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Marsh & Tolley"));
+    assert_eq!(q.cue.as_deref(), Some("said in a statement"));
+}
+
+#[test]
+fn organisation_with_of_stays_whole() {
+    let q = one("The Union of Bakers said the tax was “unfair”.");
+    assert_eq!(q.speaker.as_deref(), Some("The Union of Bakers"));
+}

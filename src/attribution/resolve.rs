@@ -75,6 +75,36 @@ fn gender_of(context: &str, name: &str) -> Gender {
         .or_else(|| name.split_whitespace().next().and_then(first_name_gender))
 }
 
+/// The name a description ends in: "the engineering firm Halden & Grey" → "Halden & Grey",
+/// "the news agency Xinhua" → "Xinhua". Only after a lower-case descriptive word, so "the
+/// Bank of England" stays whole.
+fn named_after_description(mention: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> = mention
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
+        .collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let joiner = |w: &str| w == "&" || w == "of" || w == "and";
+    // The capitalised run at the end, joiners inside it.
+    let mut first = words.len();
+    while first > 0 {
+        let w = words.get(first - 1)?.1;
+        let inside = capital(w) || (joiner(w) && first < words.len() && first >= 2);
+        if !inside {
+            break;
+        }
+        first -= 1;
+    }
+    while words.get(first).is_some_and(|(_, w)| joiner(w)) {
+        first += 1;
+    }
+    let before = words.get(first.checked_sub(1)?)?.1;
+    if first < 2 || first >= words.len() || !before.chars().all(char::is_lowercase) {
+        return None;
+    }
+    mention.get(words.get(first)?.0..)
+}
+
 /// A person a later pronoun may refer to.
 #[derive(Debug, Clone)]
 struct Person {
@@ -224,6 +254,9 @@ impl<'t> Resolver<'t> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         let determiner =
             ["the", "a", "an", "one", "another"].contains(&first.to_lowercase().as_str());
+        if determiner && let Some(name) = named_after_description(mention) {
+            return Some(name.to_string());
+        }
         if description || determiner || name_words(mention).is_empty() {
             return Some(mention.to_string());
         }
