@@ -20,6 +20,10 @@ import unicodedata
 # Surnames keep the most frequent ones: beyond this rank the list is mostly rare names that
 # also collide with ordinary words and places, and it would dominate the binary's size.
 SURNAME_LIMIT = 20000
+# A first name tells a gender when one sex bears it this many times as often as the other,
+# and it is kept when at least this share (percent) of that sex bears it.
+GENDER_RATIO = 10.0
+GENDER_MIN_PERCENT = 0.001
 # Cities below this population add size and false positives more than recall.
 CITY_MIN_POPULATION = 15000
 # Cities from this population also bring their Latin-script alternate names.
@@ -108,6 +112,25 @@ def main():
         for r in rows(os.path.join(src, f)):
             first.add(fold(r["name"]))
     write(out, "first_names.txt", "US Census 1990 first names via names 0.3.0, public domain", first)
+
+    # The gender a first name tells: the sex that bears it at least GENDER_RATIO times as
+    # often as the other; names shared more evenly ("Jean", "Leslie") tell nothing.
+    freq = {"m": {}, "f": {}}
+    for g, f in (("m", "male_first_names.tsv"), ("f", "female_first_names.tsv")):
+        for r in rows(os.path.join(src, f)):
+            n = fold(r["name"])
+            freq[g][n] = freq[g].get(n, 0.0) + float(r["frequency_percent"])
+    genders = []
+    for n in set(freq["m"]) | set(freq["f"]):
+        m, w = freq["m"].get(n, 0.0), freq["f"].get(n, 0.0)
+        if max(m, w) < GENDER_MIN_PERCENT:
+            continue
+        if m >= GENDER_RATIO * w:
+            genders.append(n + "\tm")
+        elif w >= GENDER_RATIO * m:
+            genders.append(n + "\tf")
+    write(out, "first_name_genders.txt",
+          "US Census 1990 first names via names 0.3.0, public domain; name TAB m|f", genders)
 
     last = set()
     for r in rows(os.path.join(src, "surnames.tsv")):

@@ -491,6 +491,25 @@ impl NameIndex {
     }
 }
 
+impl NameIndex {
+    /// The full names occurring at byte offsets `from..to`, in text order: (start, end of
+    /// the name's words as first written, name).
+    pub fn names_between(&self, from: usize, to: usize) -> Vec<(usize, usize, String)> {
+        let lo = self.occurrences.partition_point(|&(p, _)| p < from);
+        let hi = self.occurrences.partition_point(|&(p, _)| p < to);
+        self.occurrences
+            .get(lo..hi)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|&(p, id)| {
+                let e = self.names.get(id)?;
+                let len: usize = e.words.iter().map(|w| w.len() + 1).sum();
+                Some((p, p + len.saturating_sub(1), e.text()))
+            })
+            .collect()
+    }
+}
+
 /// One-shot form of [`NameIndex::fullest`] for the mention at **byte** offsets `start..end` of
 /// `text`. Build a [`NameIndex`] instead when resolving several mentions of one text; see
 /// [`fullest_name_chars`] for code point offsets.

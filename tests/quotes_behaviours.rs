@@ -255,3 +255,44 @@ fn datelines_and_openers_are_not_speakers() {
         "{q:?}"
     );
 }
+
+fn last_speaker(text: &str) -> Option<String> {
+    extract_quotes(text).pop().and_then(|q| q.speaker)
+}
+
+#[test]
+fn pronoun_goes_to_the_subject_of_reported_speech() {
+    let t = "“Costs will fall,” said Peter Olsen.\n\nMaria Santos said supply was the issue. \
+             “We need more ships,” she said.";
+    assert_eq!(last_speaker(t).as_deref(), Some("Maria Santos"));
+}
+
+#[test]
+fn pronoun_agrees_in_gender_with_the_first_name() {
+    let t = "“Costs will fall,” Carol Wu said. “Prices will not,” Peter Olsen added. \
+             “They might,” she said.";
+    assert_eq!(last_speaker(t).as_deref(), Some("Carol Wu"));
+}
+
+#[test]
+fn pronoun_agrees_in_gender_with_the_honorific() {
+    let t = "“Costs will fall,” Mrs. Tandy said. “Prices will not,” Mr. Okafor added. \
+             “They might,” she said.";
+    assert_eq!(last_speaker(t).as_deref(), Some("Tandy"));
+}
+
+#[test]
+fn organisation_with_ampersand_after_a_description() {
+    let q = one(
+        "The law firm Marsh & Tolley, which led the case, said in a statement that \
+                 the ruling was “a relief”.",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Marsh & Tolley"));
+    assert_eq!(q.cue.as_deref(), Some("said in a statement"));
+}
+
+#[test]
+fn organisation_with_of_stays_whole() {
+    let q = one("The Union of Bakers said the tax was “unfair”.");
+    assert_eq!(q.speaker.as_deref(), Some("The Union of Bakers"));
+}

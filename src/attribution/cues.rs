@@ -476,7 +476,35 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
     } else {
         CueKind::Verb
     };
-    Some(CueMatch { len: 1, kind })
+    Some(CueMatch {
+        len: 1 + statement_after(tokens, k + 1),
+        kind,
+    })
+}
+
+/// How many tokens from `tokens[k]` say where a speech verb was uttered in writing: "in a
+/// statement", "in a written statement", "in its statement"; 0 when none.
+fn statement_after(tokens: &[Token<'_>], k: usize) -> usize {
+    let is = |i: usize, words: &[&str]| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.is_word && words.iter().any(|w| t.text.eq_ignore_ascii_case(w)))
+    };
+    const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "our"];
+    const STATEMENTS: &[&str] = &["statement", "release"];
+    if !is(k, &["in"]) || !is(k + 1, DETERMINERS) {
+        return 0;
+    }
+    if is(k + 2, STATEMENTS) {
+        return 3;
+    }
+    let adjective = tokens
+        .get(k + 2)
+        .is_some_and(|t| t.is_word && t.text.chars().all(|c| c.is_ascii_lowercase()));
+    if adjective && is(k + 3, STATEMENTS) {
+        return 4;
+    }
+    0
 }
 
 #[cfg(test)]

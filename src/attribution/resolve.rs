@@ -6,20 +6,124 @@
 //! adviser", "the ministry") stay as written. The index is built once per text, and only when
 //! some quotation has a speaker.
 
+use super::cues::{CueKind, cue_at};
+use super::speaker::subject_before;
+use super::words::tokenize;
 use crate::names::{NameIndex, name_words};
 
 /// How far back (bytes) a pronoun looks for the person it refers to.
 const PRONOUN_REACH: usize = 2_000;
 
+/// How far back (bytes) a pronoun looks for people named as subjects of speech verbs
+/// ("Bello said production would …"): tokenized per pronoun, so kept short.
+const SUBJECT_REACH: usize = 1_000;
+
+/// A full name merely mentioned beats a more recent speaker only when it comes this many
+/// bytes after the speaker's mention: past the speaker's own sentence.
+const MENTION_LEAD: usize = 300;
+
 /// Third-person pronouns that refer back to a person.
 const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+/// `Some(true)` for a man, `Some(false)` for a woman, `None` when the words do not tell.
+type Gender = Option<bool>;
+
+/// First names that tell a gender, from `data/gazetteers/first_name_genders.txt` (made by
+/// `scripts/gen_gazetteers.py`): sorted lines `name TAB m|f`.
+static GENDERS: &str = include_str!("../../data/gazetteers/first_name_genders.txt");
+
+fn first_name_gender(word: &str) -> Gender {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, bool)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        GENDERS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (n, g) = l.split_once('\t')?;
+                Some((n, g == "m"))
+            })
+            .collect()
+    });
+    if word.len() > 20 || !word.is_ascii() {
+        return None;
+    }
+    let w = word.to_ascii_lowercase();
+    table
+        .binary_search_by(|(n, _)| (*n).cmp(w.as_str()))
+        .ok()
+        .and_then(|i| table.get(i))
+        .map(|&(_, m)| m)
+}
+
+/// The gender an honorific tells: "Mr." a man, "Mrs.", "Ms." and "Miss" a woman.
+fn honorific_gender(word: &str) -> Gender {
+    match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
+        "mr" | "sir" | "lord" => Some(true),
+        "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" => Some(false),
+        _ => None,
+    }
+}
+
+/// The gender of a person written `context` (the mention with any words just before it) and
+/// known by the canonical `name`: an honorific in the context, else the first name.
+fn gender_of(context: &str, name: &str) -> Gender {
+    context
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .find_map(honorific_gender)
+        .or_else(|| name.split_whitespace().next().and_then(first_name_gender))
+}
+
+/// The name a description ends in: "the engineering firm Halden & Grey" → "Halden & Grey",
+/// "the news agency Xinhua" → "Xinhua". Only after a lower-case descriptive word, so "the
+/// Bank of England" stays whole.
+fn named_after_description(mention: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> = mention
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
+        .collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let joiner = |w: &str| w == "&" || w == "of" || w == "and";
+    // The capitalised run at the end, joiners inside it.
+    let mut first = words.len();
+    while first > 0 {
+        let w = words.get(first - 1)?.1;
+        let inside = capital(w) || (joiner(w) && first < words.len() && first >= 2);
+        if !inside {
+            break;
+        }
+        first -= 1;
+    }
+    while words.get(first).is_some_and(|(_, w)| joiner(w)) {
+        first += 1;
+    }
+    let before = words.get(first.checked_sub(1)?)?.1;
+    if first < 2 || first >= words.len() || !before.chars().all(char::is_lowercase) {
+        return None;
+    }
+    mention.get(words.get(first)?.0..)
+}
+
+/// A person a later pronoun may refer to.
+#[derive(Debug, Clone)]
+struct Person {
+    /// Byte offset of the mention.
+    pos: usize,
+    name: String,
+    gender: Gender,
+}
 
 /// Resolves speaker mentions of one text to canonical names.
 pub struct Resolver<'t> {
     text: &'t str,
     index: Option<NameIndex>,
-    /// The last speaker resolved to a name: (byte offset of its mention, canonical name).
-    last_person: Option<(usize, String)>,
+    /// Speakers resolved so far, in the order resolved.
+    speakers: Vec<Person>,
+    /// People named as subjects of speech verbs, in text order, and how far the text has been
+    /// scanned for them.
+    subjects: Vec<Person>,
+    scanned: usize,
 }
 
 impl<'t> Resolver<'t> {
@@ -28,13 +132,96 @@ impl<'t> Resolver<'t> {
         Resolver {
             text,
             index: None,
-            last_person: None,
+            speakers: Vec::new(),
+            subjects: Vec::new(),
+            scanned: 0,
         }
     }
 
     fn index(&mut self) -> &NameIndex {
         let text = self.text;
         self.index.get_or_insert_with(|| NameIndex::new(text))
+    }
+
+    /// The words just before byte `pos` and the mention at `pos..end`, for honorifics.
+    fn context(&self, pos: usize, end: usize) -> &'t str {
+        let from = (pos.saturating_sub(12)..=pos)
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(pos);
+        self.text.get(from..end).unwrap_or_default()
+    }
+
+    fn person(&self, pos: usize, end: usize, name: String) -> Person {
+        let gender = gender_of(self.context(pos, end), &name);
+        Person { pos, name, gender }
+    }
+
+    /// Records the people named as subjects of speech verbs before byte `pos` ("Bello said
+    /// production would be …" names Bello, whom "she" may then be), scanning each byte of
+    /// the text at most once: from where the last scan stopped, or `SUBJECT_REACH` back.
+    fn scan_speech_subjects(&mut self, pos: usize) {
+        let text = self.text;
+        let from = self.scanned.max(pos.saturating_sub(SUBJECT_REACH));
+        if from >= pos {
+            return;
+        }
+        let from = (from..=pos)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(pos);
+        self.scanned = pos;
+        let tokens = tokenize(text, from, pos);
+        for k in 0..tokens.len() {
+            if cue_at(&tokens, k).is_none_or(|c| c.kind != CueKind::Verb) {
+                continue;
+            }
+            let Some((s, e)) = subject_before(&tokens, k, 0) else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (tokens.get(s), e.checked_sub(1).and_then(|i| tokens.get(i)))
+            else {
+                continue;
+            };
+            let Some(mention) = text.get(a.start..b.end) else {
+                continue;
+            };
+            if !a.is_capitalized() || name_words(mention).is_empty() {
+                continue;
+            }
+            let name = self.index().fullest(mention);
+            let person = self.person(a.start, b.end, name);
+            self.subjects.push(person);
+        }
+    }
+
+    /// The person a pronoun at byte `start` refers to: the most recent speaker (or subject of
+    /// speech) of fitting gender, unless a full name of fitting gender is mentioned well after
+    /// it.
+    fn antecedent(&mut self, start: usize, male: bool) -> Option<String> {
+        let floor = start.saturating_sub(PRONOUN_REACH);
+        let fits = |p: &Person| p.pos >= floor && p.pos < start && p.gender != Some(!male);
+        let mut strong: Option<Person> = self.speakers.iter().rev().find(|p| fits(p)).cloned();
+        self.scan_speech_subjects(start);
+        if let Some(p) = self.subjects.iter().rev().find(|p| fits(p))
+            && strong.as_ref().is_none_or(|q| p.pos > q.pos)
+        {
+            strong = Some(p.clone());
+        }
+        let mentioned: Vec<(usize, usize, String)> = self.index().names_between(floor, start);
+        let weak = mentioned
+            .into_iter()
+            .rev()
+            .map(|(p, e, name)| self.person(p, e, name))
+            .find(|p| fits(p));
+        match (strong, weak) {
+            (Some(s), Some(w)) => Some(if w.pos > s.pos + MENTION_LEAD {
+                w.name
+            } else {
+                s.name
+            }),
+            (Some(s), None) => Some(s.name),
+            (None, Some(w)) => Some(w.name),
+            (None, None) => None,
+        }
     }
 
     /// The canonical name of the speaker mentioned at bytes `start..end`.
@@ -45,25 +232,19 @@ impl<'t> Resolver<'t> {
         }
         let lower = mention.to_lowercase();
         if PERSONAL_PRONOUNS.contains(&lower.as_str()) {
-            let recent = self
-                .last_person
-                .clone()
-                .filter(|(p, _)| start.saturating_sub(*p) <= PRONOUN_REACH);
-            let named = self.index().last_name_before(start, PRONOUN_REACH);
-            // Prefer whichever was named last: a full name after the last speaker's mention.
-            let named_pos = named.as_ref().and_then(|n| {
-                let from = start.saturating_sub(PRONOUN_REACH);
-                let from = (from..start).find(|&i| self.text.is_char_boundary(i))?;
-                Some(from + self.text.get(from..start)?.rfind(n.as_str())?)
-            });
-            // The last named speaker is the likeliest referent; a full name mentioned since
-            // wins only when it comes after that speaker's whole sentence.
-            return match (recent, named, named_pos) {
-                (Some((p, name)), Some(n), Some(np)) => Some(if np > p + 300 { n } else { name }),
-                (Some((_, name)), _, _) => Some(name),
-                (None, Some(n), _) => Some(n),
-                _ => Some(mention.to_string()),
+            let male = lower == "he" || lower == "him";
+            // No one fitting named before: the pronoun as written (the robustness invariants
+            // require a speaker wherever there is a speaker mention).
+            let Some(name) = self.antecedent(start, male) else {
+                return Some(mention.to_string());
             };
+            let gender = Some(male);
+            self.speakers.push(Person {
+                pos: start,
+                name: name.clone(),
+                gender,
+            });
+            return Some(name);
         }
         let first = mention.split_whitespace().next().unwrap_or_default();
         let description = first.chars().next().is_some_and(char::is_lowercase)
@@ -73,11 +254,15 @@ impl<'t> Resolver<'t> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         let determiner =
             ["the", "a", "an", "one", "another"].contains(&first.to_lowercase().as_str());
+        if determiner && let Some(name) = named_after_description(mention) {
+            return Some(name.to_string());
+        }
         if description || determiner || name_words(mention).is_empty() {
             return Some(mention.to_string());
         }
         let name = self.index().fullest(mention);
-        self.last_person = Some((start, name.clone()));
+        let person = self.person(start, end, name.clone());
+        self.speakers.push(person);
         Some(name)
     }
 }
@@ -93,13 +278,13 @@ mod tests {
 
     #[test]
     fn names_descriptions_and_pronouns() {
-        let t = "Ann Lee spoke. Lee said so. The ministry said. He said.";
+        let t = "Ann Lee spoke. Lee said so. The ministry said. She said.";
         assert_eq!(resolve(t, "Lee", 1).as_deref(), Some("Ann Lee"));
         assert_eq!(
             resolve(t, "The ministry", 0).as_deref(),
             Some("The ministry")
         );
-        assert_eq!(resolve(t, "He", 0).as_deref(), Some("Ann Lee"));
+        assert_eq!(resolve(t, "She", 0).as_deref(), Some("Ann Lee"));
     }
 
     #[test]

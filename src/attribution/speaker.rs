@@ -254,7 +254,12 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
                 .is_some_and(|n| n.is_capitalized() || in_list(DETERMINERS, n.text))
             && start >= 2
             && tokens.get(start - 2).is_some_and(Token::is_capitalized);
-        if !joins_names && (!t.is_word || in_list(SUBJECT_STOPS, t.text)) {
+        // "Halden & Grey": an ampersand joins the words of one name.
+        let ampersand = t.text == "&"
+            && tokens.get(start).is_some_and(Token::is_capitalized)
+            && start >= 2
+            && tokens.get(start - 2).is_some_and(Token::is_capitalized);
+        if !joins_names && !ampersand && (!t.is_word || in_list(SUBJECT_STOPS, t.text)) {
             // "of" and "'s" phrases stay inside: "the head of the committee".
             break;
         }
