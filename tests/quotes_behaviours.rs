@@ -296,3 +296,12 @@ fn organisation_with_of_stays_whole() {
     let q = one("The Union of Bakers said the tax was “unfair”.");
     assert_eq!(q.speaker.as_deref(), Some("The Union of Bakers"));
 }
+
+#[test]
+fn a_pronoun_with_nobody_before_it_has_no_canonical_speaker() {
+    let q = one("He described the old bridge as “a daily gamble” on Monday.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("He"));
+    assert_eq!(q.speaker, None);
+    let q = one("Ann Lee spoke first. He described the bridge as “a daily gamble” later.");
+    assert_eq!(q.speaker, None, "a man's pronoun does not resolve to Ann");
+}

@@ -233,11 +233,9 @@ impl<'t> Resolver<'t> {
         let lower = mention.to_lowercase();
         if PERSONAL_PRONOUNS.contains(&lower.as_str()) {
             let male = lower == "he" || lower == "him";
-            // No one fitting named before: the pronoun as written (the robustness invariants
-            // require a speaker wherever there is a speaker mention).
-            let Some(name) = self.antecedent(start, male) else {
-                return Some(mention.to_string());
-            };
+            // No one fitting named before: the mention stays, but a pronoun is no name, so
+            // the canonical speaker is unknown.
+            let name = self.antecedent(start, male)?;
             let gender = Some(male);
             self.speakers.push(Person {
                 pos: start,

@@ -280,7 +280,10 @@ pub fn check_quotes(text: &str, quotes: &[Quote]) -> Result<(), String> {
                         "quote #{i}: speaker offsets {s}..{e} slice out {slice:?}, not {mention:?}"
                     ));
                 }
-                if q.speaker.as_deref().is_none_or(str::is_empty) {
+                // Only a pronoun with nobody fitting before it may stay unresolved.
+                let pronoun =
+                    ["he", "she", "him", "her"].contains(&mention.to_lowercase().as_str());
+                if q.speaker.is_none() && !pronoun {
                     return Err(format!(
                         "quote #{i}: a speaker mention {mention:?} but no speaker"
                     ));
