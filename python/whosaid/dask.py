@@ -66,22 +66,35 @@ def _upload(client):
         client.upload_file(copy, load=False)
 
 
+def _schema(columns):
+    import pyarrow as pa
+
+    ints = {"start", "end", "speaker_start", "speaker_end"}
+    return pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in columns])
+
+
+def _table(rows, columns):
+    """Rows as an Arrow table: cheap to ship from a worker, unlike a list of tuples."""
+    import pyarrow as pa
+
+    data = list(zip(*rows)) if rows else [[] for _ in columns]
+    return pa.table([list(col) for col in data], schema=_schema(columns))
+
+
 def process(records):
-    """The per-partition function: [(article_id, text)] → (quote rows, entity rows)."""
+    """The per-partition function: [(article_id, text)] → Arrow tables of quotes, entities."""
     conn = _connect()
     quotes, entities = [], []
     for article_id, text in records:
         if text is None:
             continue
-        for row in conn.execute(
+        quotes.extend((article_id, *row) for row in conn.execute(
             "select quote, start, \"end\", kind, speaker, speaker_mention, speaker_start, "
-            "speaker_end, cue from extract_quotes(?)", (text,)):
-            quotes.append((article_id, *row))
-        for row in conn.execute(
-            "select text, start, \"end\", label, canonical from extract_entities(?)", (text,)):
-            entities.append((article_id, *row))
+            "speaker_end, cue from extract_quotes(?)", (text,)))
+        entities.extend((article_id, *row) for row in conn.execute(
+            "select text, start, \"end\", label, canonical from extract_entities(?)", (text,)))
     conn.close()
-    return quotes, entities
+    return _table(quotes, QUOTE_COLUMNS), _table(entities, ENTITY_COLUMNS)
 
 
 def read_partitions(source, partitions, table="articles", text_column="body", id_column="rowid"):
@@ -99,12 +112,17 @@ def read_partitions(source, partitions, table="articles", text_column="body", id
     return [records[i:i + size] for i in range(0, len(records), size)]
 
 
-def _frames(parts):
-    import pandas as pd
+def _write(parts, out):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    quotes = pd.DataFrame([q for p in parts for q in p[0]], columns=QUOTE_COLUMNS)
-    entities = pd.DataFrame([e for p in parts for e in p[1]], columns=ENTITY_COLUMNS)
-    return quotes, entities
+    os.makedirs(out, exist_ok=True)
+    counts = []
+    for i, (name, columns) in enumerate((("quotes", QUOTE_COLUMNS), ("entities", ENTITY_COLUMNS))):
+        table = pa.concat_tables([p[i] for p in parts]) if parts else _table([], columns)
+        pq.write_table(table, os.path.join(out, f"{name}.parquet"))
+        counts.append(table.num_rows)
+    return counts
 
 
 def run(source, out, scheduler=None, workers=2, partitions=None, single=False, **read):
@@ -135,11 +153,8 @@ def run(source, out, scheduler=None, workers=2, partitions=None, single=False, *
             if cluster is not None:
                 cluster.close()
     seconds = time.perf_counter() - started
-    quotes, entities = _frames(parts)
-    os.makedirs(out, exist_ok=True)
-    quotes.to_parquet(os.path.join(out, "quotes.parquet"), index=False)
-    entities.to_parquet(os.path.join(out, "entities.parquet"), index=False)
-    return len(quotes), len(entities), seconds
+    n_quotes, n_entities = _write(parts, out)
+    return n_quotes, n_entities, seconds
 
 
 def main(argv=None):
