@@ -108,13 +108,24 @@ static HEAD_HASHES: LazyLock<Vec<u64>> =
 type Span = (usize, usize, Label);
 
 /// Drops leading titles ("President", "Dr.", "Chair") from PERSON spans.
-pub fn trim_titles(doc: &Doc, spans: &mut [Span]) {
+pub fn trim_titles(doc: &Doc, spans: &mut Vec<Span>) {
     let title = 1u16 << (2 * List::Title as u16);
+    let is_title = |i: usize| doc.gaz.get(i).is_some_and(|g| g & title != 0);
     for sp in spans.iter_mut().filter(|sp| sp.2 == Label::Person) {
-        while sp.1 - sp.0 >= 2 && doc.gaz.get(sp.0).is_some_and(|g| g & title != 0) {
+        while sp.1 - sp.0 >= 2 && is_title(sp.0) {
             sp.0 += 1;
         }
     }
+    // A title tagged apart from the name right after it ("Mayor" | "Helen Okafor") names
+    // nobody; a title word alone may be a surname ("Major said"), so it stays.
+    let starts: Vec<usize> = spans
+        .iter()
+        .filter(|sp| sp.2 == Label::Person)
+        .map(|sp| sp.0)
+        .collect();
+    spans.retain(|sp| {
+        !(sp.2 == Label::Person && sp.1 - sp.0 == 1 && is_title(sp.0) && starts.contains(&sp.1))
+    });
 }
 
 /// Relabels spans ending in an organisation head as ORG, joining them with the name spans
@@ -255,6 +266,22 @@ mod tests {
                 (4, 6, Label::Org),
                 (5, 6, Label::Person)
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_standing_alone_is_no_person() {
+        let doc = Doc::new("Mayor Helen Okafor said so");
+        let mut spans = vec![(0, 1, Label::Person), (1, 3, Label::Person)];
+        trim_titles(&doc, &mut spans);
+        assert_eq!(spans, [(1, 3, Label::Person)]);
+        let doc = Doc::new("Major said so");
+        let mut spans = vec![(0, 1, Label::Person)];
+        trim_titles(&doc, &mut spans);
+        assert_eq!(
+            spans,
+            [(0, 1, Label::Person)],
+            "a title word alone may be a surname"
         );
     }
 
