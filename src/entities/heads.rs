@@ -102,6 +102,30 @@ pub fn drop_determiners(doc: &Doc, spans: &mut Vec<Span>) {
     });
 }
 
+/// Joins names around an ampersand into one organisation: "Halden & Grey", "Procter &
+/// Gamble" (the tagger may cut them at the "&", or put the "&" at the start of the second).
+pub fn join_ampersands(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let is_amp = |i: usize| {
+        doc.toks
+            .get(i)
+            .and_then(|t| doc.text.get(t.start..t.end))
+            .is_some_and(|w| w == "&")
+    };
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if let Some(prev) = out.last_mut() {
+            let joined = (prev.1 == sp.0 && is_amp(sp.0) && sp.1 - sp.0 >= 2)
+                || (prev.1 + 1 == sp.0 && is_amp(prev.1));
+            if joined {
+                *prev = (prev.0, sp.1, Label::Org);
+                continue;
+            }
+        }
+        out.push(sp);
+    }
+    out
+}
+
 static HEAD_HASHES: LazyLock<Vec<u64>> =
     LazyLock::new(|| HEADS.iter().map(|h| hash_word(h).0).collect());
 
@@ -282,6 +306,23 @@ mod tests {
             spans,
             [(0, 1, Label::Person)],
             "a title word alone may be a surname"
+        );
+    }
+
+    #[test]
+    fn names_joined_by_an_ampersand_are_one_organisation() {
+        // tokens: Halden(0) &(1) Grey(2) said(3) ,(4) Ann(5) &(6) Bob(7)
+        let doc = Doc::new("Halden & Grey said , Ann & Bob");
+        let cut_before = vec![(0, 1, Label::Loc), (1, 3, Label::Loc)];
+        assert_eq!(join_ampersands(&doc, cut_before), [(0, 3, Label::Org)]);
+        let cut_around = vec![
+            (0, 1, Label::Person),
+            (2, 3, Label::Person),
+            (5, 6, Label::Person),
+        ];
+        assert_eq!(
+            join_ampersands(&doc, cut_around),
+            [(0, 3, Label::Org), (5, 6, Label::Person)]
         );
     }
 

@@ -72,7 +72,7 @@ pub(crate) fn tag_spans(
     second: Option<&Weights>,
 ) -> Vec<(usize, usize, Label)> {
     let tags = model::tag_two(doc, first, second);
-    let mut spans = heads::apply(doc, model::spans(&tags));
+    let mut spans = heads::apply(doc, heads::join_ampersands(doc, model::spans(&tags)));
     heads::trim_titles(doc, &mut spans);
     heads::drop_determiners(doc, &mut spans);
     consistency::apply(doc, spans)
