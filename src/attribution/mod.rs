@@ -340,21 +340,11 @@ fn attribute_one(
         }
     }
 
-    // 1b. A transcript line quoted whole: `"PENCE: And that’s why …"`.
-    if let Some(a) = transcript_speaker(text, c) {
-        return (
-            Attribution {
-                mid_sentence,
-                sentence_end: s_end,
-                ..a
-            },
-            sentence,
-            same_sentence_as_prev,
-        );
-    }
-
-    // 2. An attribution right after the quotation.
-    if let Some(a) = after_attribution(text, c, &after, mid_sentence) {
+    // 1b. A transcript line quoted whole: `"PENCE: And that’s why …"`; else 2. an
+    //     attribution right after the quotation.
+    if let Some(a) =
+        transcript_speaker(text, c).or_else(|| after_attribution(text, c, &after, mid_sentence))
+    {
         return (
             Attribution {
                 mid_sentence,
