@@ -68,6 +68,7 @@ fn main() {
         fold_epochs: opt("--fold-epochs", 8) as usize,
         bits: opt("--bits", 17) as u32,
         seed: opt("--seed", 1996),
+        folds: opt("--folds", 2) as usize,
     };
     let (train_set, dev_set) = (load(&train_path), load(&dev_path));
     let (first, second) = train(&train_set, &dev_set, set, |m| eprintln!("{m}"));

@@ -31,6 +31,8 @@ pub struct Doc<'a> {
     pub gaz: Vec<u16>,
     /// Whether each token may be part of a name (the tagger looks at no other token).
     pub cand: Vec<bool>,
+    /// The run of candidates holding each token; see [`super::runs`].
+    pub runs: Vec<(u32, u32)>,
     /// Document statistics of each token's word (`D_*` bits).
     pub stats: Vec<u8>,
     /// What the first tagging pass said about each token and about the other occurrences
@@ -54,12 +56,14 @@ impl<'a> Doc<'a> {
         let cand = candidates(text, &toks);
         let gaz = Gazetteer::get().mark(&toks, &words, |i| cand.get(i).copied().unwrap_or(false));
         let stats = stats(&toks, &words);
+        let runs = super::runs::compute(&toks, &cand);
         Doc {
             text,
             toks,
             words,
             gaz,
             cand,
+            runs,
             stats,
             hist: Vec::new(),
             topic,

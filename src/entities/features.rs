@@ -62,6 +62,12 @@ enum T {
     HistP1,
     Stage1,
     Stage1Window,
+    RunPos,
+    RunPosShape,
+    RunLast,
+    RunFirst,
+    RunBefore,
+    RunAfter,
 }
 
 /// Appends the feature buckets of token `i` to `out`, given the previous two tags.
@@ -153,6 +159,7 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Ve
         f(T::TopicGaz, hash::mix(doc.topic, table << 16 | gaz_begins));
         f(T::TopicShape, hash::mix(doc.topic, hash::mix(table, shape)));
     }
+    run_features(doc, i, flags, shape, &mut f);
     if !doc.hist.is_empty() {
         let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
         let (own, m1, p1) = (h(i), h(m1), h(p1));
@@ -167,6 +174,51 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, prev2: u8, bits: u32, out: &mut Ve
                 | u64::from(own >> HIST_TAG_SHIFT) << 8
                 | u64::from(p1 >> HIST_TAG_SHIFT),
         );
+    }
+}
+
+/// Features of the run of candidates holding token `i` ([`super::runs`]): its length and
+/// the token's place in it, and, for tokens inside it, its last and first words and the
+/// words just outside it.
+fn run_features(doc: &Doc, i: usize, flags: u16, shape: u64, f: &mut impl FnMut(T, u64)) {
+    let Some(&(s, e)) = doc.runs.get(i) else {
+        return;
+    };
+    let (s, e) = (s as usize, e as usize);
+    if e <= s {
+        return;
+    }
+    let w = &doc.words;
+    let len = (e - s).min(4) as u64;
+    let place = match (i == s, i + 1 == e) {
+        (true, true) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (false, false) => 3,
+    };
+    let caps = u64::from(flags & F_CAPS_LINE != 0);
+    let run = caps << 8 | len << 4 | place;
+    f(T::RunPos, run);
+    f(T::RunPosShape, hash::mix(run, shape));
+    let outside = |j: usize| {
+        if doc.flags(j) & F_LINE_START != 0 {
+            0
+        } else {
+            w.folded(j)
+        }
+    };
+    if i + 1 < e {
+        f(T::RunLast, hash::mix(caps, w.folded(e - 1)));
+        f(T::RunAfter, hash::mix(caps, outside(e)));
+    }
+    if i > s {
+        f(T::RunFirst, hash::mix(caps, w.folded(s)));
+        let before = if doc.flags(s) & F_LINE_START != 0 {
+            0
+        } else {
+            w.folded(s.wrapping_sub(1))
+        };
+        f(T::RunBefore, hash::mix(caps, before));
     }
 }
 
@@ -214,6 +266,26 @@ mod tests {
             "only features of the next word differ: {differ}"
         );
         assert!(fa.iter().all(|&f| f < 1 << 18));
+    }
+
+    #[test]
+    fn every_word_of_a_name_sees_how_the_name_ends() {
+        // "Greater" has the same two words after it in both; only the name's last word,
+        // three tokens on, differs.
+        let a = Doc::new("we saw the Greater Milwaukee Golf Open today");
+        let b = Doc::new("we saw the Greater Milwaukee Golf Club today");
+        let (mut fa, mut fb) = (Vec::new(), Vec::new());
+        extract(&a, 3, 0, 0, 20, &mut fa);
+        extract(&b, 3, 0, 0, 20, &mut fb);
+        assert_eq!(fa.len(), fb.len());
+        let differ = fa.iter().zip(&fb).filter(|(x, y)| x != y).count();
+        assert_eq!(differ, 1, "the run's last word is a feature");
+        let (mut fa, mut fb) = (Vec::new(), Vec::new());
+        let c = Doc::new("we saw a Greater Milwaukee Golf Open today");
+        extract(&a, 5, 2, 1, 20, &mut fa);
+        extract(&c, 5, 2, 1, 20, &mut fb);
+        let differ = fa.iter().zip(&fb).filter(|(x, y)| x != y).count();
+        assert_eq!(differ, 1, "the word before the run is a feature");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub(crate) mod gazetteer;
 pub(crate) mod heads;
 pub(crate) mod history;
 pub(crate) mod model;
+pub(crate) mod runs;
 pub(crate) mod tokenize;
 #[doc(hidden)]
 pub mod train;

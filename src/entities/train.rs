@@ -31,6 +31,8 @@ pub struct Settings {
     pub fold_epochs: usize,
     /// Seed of the example order.
     pub seed: u64,
+    /// Folds of the jackknife that gives the training texts their history.
+    pub folds: usize,
 }
 
 /// Precision/recall counts per label (PERSON, ORG, LOC, MISC).
@@ -227,9 +229,11 @@ pub fn train(
     );
     log(&format!("pass 1: kept epoch {e1}"));
 
-    // Jackknife: each half's history comes from a model trained on the other half.
-    for fold in 0..2 {
-        let (held, rest): (Vec<usize>, Vec<usize>) = (0..docs.len()).partition(|i| i % 2 == fold);
+    // Jackknife: each fold's history comes from a model trained on the other folds.
+    let folds = set.folds.max(2);
+    for fold in 0..folds {
+        let (held, rest): (Vec<usize>, Vec<usize>) =
+            (0..docs.len()).partition(|i| i % folds == fold);
         let sub_docs: Vec<Doc> = rest
             .iter()
             .filter_map(|&i| train.get(i))
