@@ -5,8 +5,11 @@
 //! Two votes: every mention of the same words takes the label they are given most often
 //! (ties keep each mention's own label); then a name written in full becomes PERSON when
 //! most mentions of it and of its short forms (its first or last words: "Xi", "Putin") are.
+//! A company named once with its legal form ("Varno SpA") is a company wherever its name
+//! appears without it ("Varno said").
 
 use super::doc::Doc;
+use super::heads::is_company_suffix;
 use super::tokenize::F_UPPER;
 use crate::Label;
 use crate::learn::hash::{self, HashedMap};
@@ -39,7 +42,28 @@ pub fn apply(doc: &Doc, mut spans: Vec<Span>) -> Vec<Span> {
         }
     }
     person_clusters(doc, &mut spans, words);
+    company_short_forms(doc, &mut spans, words);
     spans
+}
+
+/// Names ending in a legal form ("Varno SpA"), and spans whose words are such a name
+/// without it ("Varno"), become ORG.
+fn company_short_forms(doc: &Doc, spans: &mut [Span], words: impl Fn(usize, usize) -> u64) {
+    let mut names = Vec::new();
+    for sp in spans.iter_mut() {
+        if sp.1 - sp.0 >= 2 && is_company_suffix(doc, sp.1 - 1) {
+            sp.2 = Label::Org;
+            names.push(words(sp.0, sp.1 - 1));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for sp in spans.iter_mut() {
+        if names.contains(&words(sp.0, sp.1)) {
+            sp.2 = Label::Org;
+        }
+    }
 }
 
 /// The second vote: full names and their first or last words.
@@ -146,6 +170,24 @@ mod tests {
             (10, 11, Label::Loc),
         ];
         assert_eq!(apply(&doc, spans)[3].2, Label::Loc);
+    }
+
+    #[test]
+    fn a_company_is_a_company_without_its_legal_form() {
+        let doc = Doc::new("Varno said. Varno SpA rose. Varno fell. Ann Varno left.");
+        let spans = vec![
+            (0, 1, Label::Person),
+            (3, 5, Label::Org),
+            (7, 8, Label::Person),
+            (10, 12, Label::Person),
+        ];
+        let out = apply(&doc, spans);
+        let labels: Vec<Label> = out.iter().map(|s| s.2).collect();
+        assert_eq!(
+            labels,
+            [Label::Org, Label::Org, Label::Org, Label::Person],
+            "only the bare name moves"
+        );
     }
 
     #[test]

@@ -198,11 +198,17 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
 /// Company suffixes: capitalised words before one of them are a company even when the
 /// tagger saw nothing ("Shares of Acme Inc. rose").
 const COMPANY: &[&str] = &[
-    "inc.", "inc", "corp.", "corp", "ltd", "ltd.", "plc", "llc", "gmbh", "ag",
+    "inc.", "inc", "corp.", "corp", "ltd", "ltd.", "plc", "llc", "gmbh", "ag", "spa", "s.p.a.",
+    "sa", "s.a.", "nv", "n.v.", "ab", "bhd", "pty",
 ];
 
 static COMPANY_HASHES: LazyLock<Vec<u64>> =
     LazyLock::new(|| COMPANY.iter().map(|h| hash_word(h).0).collect());
+
+/// Whether token `i` is a capitalised company suffix ("Inc.", "SpA", "AG").
+pub fn is_company_suffix(doc: &Doc, i: usize) -> bool {
+    doc.flags(i) & super::tokenize::F_UPPER != 0 && COMPANY_HASHES.contains(&doc.words.folded(i))
+}
 
 fn add_companies(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     let mut covered = vec![false; doc.toks.len()];
@@ -216,7 +222,7 @@ fn add_companies(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     let upper = |i: usize| doc.flags(i) & super::tokenize::F_UPPER != 0;
     let mut added = Vec::new();
     for i in 1..doc.toks.len() {
-        if covered[i] || !COMPANY_HASHES.contains(&doc.words.folded(i)) || !upper(i) {
+        if covered[i] || !is_company_suffix(doc, i) {
             continue;
         }
         let mut start = i;
@@ -255,6 +261,12 @@ mod tests {
     fn capitalised_words_before_a_company_suffix_are_a_company() {
         let doc = Doc::new("Shares of Acme Widgets Inc. rose, Inc. said");
         assert_eq!(apply(&doc, vec![]), [(2, 5, Label::Org)]);
+        let doc = Doc::new("Shares of Varno SpA and Kessel AB rose");
+        assert_eq!(
+            apply(&doc, vec![]),
+            [(2, 4, Label::Org), (5, 7, Label::Org)],
+            "European company forms"
+        );
     }
 
     #[test]
