@@ -143,17 +143,12 @@ pub fn decode_with(
         } else {
             O
         };
-        let prev2 = if i > 1 && !line_start(i) && !line_start(i - 1) {
-            tags[i - 2]
-        } else {
-            O
-        };
         if let Some(t) = known(i, prev) {
             tags[i] = t;
             continue;
         }
         feats.clear();
-        features::extract(doc, i, prev, prev2, bits, &mut feats);
+        features::extract(doc, i, prev, bits, &mut feats);
         tags[i] = choose(i, &feats, prev);
     }
     tags
