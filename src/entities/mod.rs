@@ -6,11 +6,12 @@
 //! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
 //! twice: the second pass also sees the first pass's `history` of each word) → `heads`
 //! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
-//! through the article) → `aliases` (canonical forms) → code point offsets. `train` holds
+//! through the article) → `datelines` (the place a story was filed from) → `aliases` (canonical forms) → code point offsets. `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
 pub(crate) mod aliases;
 pub(crate) mod consistency;
+pub(crate) mod datelines;
 pub(crate) mod doc;
 pub(crate) mod features;
 pub(crate) mod gazetteer;
@@ -76,5 +77,7 @@ pub(crate) fn tag_spans(
     let mut spans = heads::apply(doc, heads::join_ampersands(doc, model::spans(&tags)));
     heads::trim_titles(doc, &mut spans);
     heads::drop_determiners(doc, &mut spans);
-    consistency::apply(doc, spans)
+    let mut spans = consistency::apply(doc, spans);
+    datelines::apply(doc, &mut spans);
+    spans
 }
