@@ -6,7 +6,8 @@
 //! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
 //! twice: the second pass also sees the first pass's `history` of each word) → `heads`
 //! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
-//! through the article) → `datelines` (the place a story was filed from) → `aliases` (canonical forms) → code point offsets. `train` holds
+//! through the article) → `trim` (edges no name has, lists run together) → `datelines` (the place a story was filed
+//! from) → `aliases` (canonical forms) → code point offsets. `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
 pub(crate) mod aliases;
@@ -22,6 +23,7 @@ pub(crate) mod runs;
 pub(crate) mod tokenize;
 #[doc(hidden)]
 pub mod train;
+pub(crate) mod trim;
 pub(crate) mod word;
 
 use crate::learn::Weights;
@@ -77,6 +79,7 @@ pub(crate) fn tag_spans(
     let mut spans = heads::apply(doc, heads::join_ampersands(doc, model::spans(&tags)));
     heads::trim_titles(doc, &mut spans);
     heads::drop_determiners(doc, &mut spans);
+    let spans = trim::apply(doc, spans);
     let mut spans = consistency::apply(doc, spans);
     datelines::apply(doc, &mut spans);
     spans

@@ -1,0 +1,146 @@
+//! Span clean-up after tagging: edges no name has, and lists the tagger ran together.
+//!
+//! A name never ends in a lowercase word ("Niall Quinn and"), a person's name never ends in
+//! a weekday or month ("Jose Insulza Monday": a football club may, "Sheffield Wednesday"),
+//! "I" and "I've" are never names, and "Essex and Kent" is two names when the article also
+//! names Essex and Kent apart.
+
+use super::doc::Doc;
+use super::tokenize::F_UPPER;
+use crate::Label;
+use crate::learn::hash::{self, HashedMap};
+
+type Span = (usize, usize, Label);
+
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Applies every clean-up of the module docs.
+pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let lower = |i: usize| doc.flags(i) & F_UPPER == 0 && is_letters(doc.word(i));
+    let calendar = |i: usize| {
+        let w = doc.word(i);
+        CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for (s, mut e, l) in spans {
+        while e > s + 1 && (lower(e - 1) || (l == Label::Person && calendar(e - 1))) {
+            e -= 1;
+        }
+        let first_person = e == s + 1 && {
+            let w = doc.word(s);
+            w == "I" || w.starts_with("I'") || w.starts_with("I\u{2019}")
+        };
+        if !first_person {
+            out.push((s, e, l));
+        }
+    }
+    split_lists(doc, out)
+}
+
+fn is_letters(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(char::is_alphabetic)
+}
+
+/// Splits "A and B" into "A" and "B" when both are also tagged on their own elsewhere in
+/// the text.
+fn split_lists(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let words =
+        |s: usize, e: usize| (s..e).fold(hash::SEED, |h, i| hash::mix(h, doc.words.folded(i)));
+    let is_and = |i: usize| matches!(doc.word(i), "and" | "&");
+    if !spans
+        .iter()
+        .any(|&(s, e, _)| (s + 1..e.saturating_sub(1)).any(is_and))
+    {
+        return spans;
+    }
+    let mut seen: HashedMap<()> = HashedMap::default();
+    for &(s, e, _) in &spans {
+        seen.insert(words(s, e), ());
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    for (s, e, l) in spans {
+        let split = (s + 1..e.saturating_sub(1)).find(|&k| {
+            is_and(k) && seen.contains_key(&words(s, k)) && seen.contains_key(&words(k + 1, e))
+        });
+        match split {
+            Some(k) => {
+                out.push((s, k, l));
+                out.push((k + 1, e, l));
+            }
+            None => out.push((s, e, l)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_do_not_end_in_lowercase_words() {
+        let doc = Doc::new("He met Ann Lee and left");
+        assert_eq!(
+            apply(&doc, vec![(2, 5, Label::Person)]),
+            [(2, 4, Label::Person)]
+        );
+    }
+
+    #[test]
+    fn people_do_not_end_in_weekdays_but_clubs_may() {
+        let doc = Doc::new("He met Ann Lee Monday at Sheffield Wednesday");
+        assert_eq!(
+            apply(&doc, vec![(2, 5, Label::Person), (6, 8, Label::Org)]),
+            [(2, 4, Label::Person), (6, 8, Label::Org)]
+        );
+    }
+
+    #[test]
+    fn i_is_no_name() {
+        let doc = Doc::new("Then I've seen Ivan");
+        assert_eq!(
+            apply(&doc, vec![(1, 2, Label::Person), (3, 4, Label::Person)]),
+            [(3, 4, Label::Person)]
+        );
+    }
+
+    #[test]
+    fn lists_split_when_their_parts_are_named_apart() {
+        let doc = Doc::new("Essex and Kent won. Essex lost. Kent drew. Trinidad and Tobago");
+        let spans = vec![
+            (0, 3, Label::Org),
+            (5, 6, Label::Org),
+            (8, 9, Label::Org),
+            (11, 14, Label::Loc),
+        ];
+        assert_eq!(
+            apply(&doc, spans),
+            [
+                (0, 1, Label::Org),
+                (2, 3, Label::Org),
+                (5, 6, Label::Org),
+                (8, 9, Label::Org),
+                (11, 14, Label::Loc)
+            ]
+        );
+    }
+}
