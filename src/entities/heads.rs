@@ -131,6 +131,52 @@ static HEAD_HASHES: LazyLock<Vec<u64>> =
 
 type Span = (usize, usize, Label);
 
+/// Titles besides the word list's that sit between an organisation or place and a name.
+const MORE_TITLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "emperor",
+    "empress",
+    "cardinal",
+    "archbishop",
+    "commissioner",
+    "lieutenant",
+    "lieutenant-colonel",
+    "lieutenant-general",
+    "major-general",
+    "sergeant",
+];
+
+static MORE_TITLE_HASHES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| MORE_TITLES.iter().map(|h| hash_word(h).0).collect());
+
+/// Splits names run together across a title: "Acme CEO John Smith" is the organisation
+/// "Acme" and the person "John Smith"; in a PERSON span the words before the title are
+/// dropped ("Foreign Minister Jan Kos" is "Jan Kos").
+pub fn split_at_titles(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let title = 1u16 << (2 * List::Title as u16);
+    let is_title = |i: usize| {
+        doc.gaz.get(i).is_some_and(|g| g & title != 0)
+            || MORE_TITLE_HASHES.contains(&doc.words.folded(i))
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for (s, e, l) in spans {
+        let split = (s + 1..e.saturating_sub(1))
+            .rev()
+            .find(|&k| is_title(k) && !is_title(k + 1));
+        match split {
+            Some(k) => {
+                if l != Label::Person {
+                    out.push((s, k, l));
+                }
+                out.push((k + 1, e, Label::Person));
+            }
+            None => out.push((s, e, l)),
+        }
+    }
+    out
+}
+
 /// Drops leading titles ("President", "Dr.", "Chair") from PERSON spans.
 pub fn trim_titles(doc: &Doc, spans: &mut Vec<Span>) {
     let title = 1u16 << (2 * List::Title as u16);
@@ -255,6 +301,20 @@ mod tests {
         let doc = Doc::new("The World Health Organization said");
         let out = apply(&doc, vec![(1, 2, Label::Misc), (2, 4, Label::Person)]);
         assert_eq!(out, [(1, 4, Label::Org)]);
+    }
+
+    #[test]
+    fn names_run_together_across_a_title_split() {
+        let doc = Doc::new("Halvex CEO Ann Mott and Foreign Minister Jan Kos met");
+        let spans = vec![(0, 4, Label::Org), (5, 9, Label::Person)];
+        assert_eq!(
+            split_at_titles(&doc, spans),
+            [
+                (0, 1, Label::Org),
+                (2, 4, Label::Person),
+                (7, 9, Label::Person)
+            ]
+        );
     }
 
     #[test]
