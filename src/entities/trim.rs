@@ -2,8 +2,9 @@
 //!
 //! A name never ends in a lowercase word ("Niall Quinn and"), a person's name never ends in
 //! a weekday or month ("Jose Insulza Monday": a football club may, "Sheffield Wednesday"),
-//! "I" and "I've" are never names, and "Essex and Kent" is two names when the article also
-//! names Essex and Kent apart.
+//! "I" and "I've" are never names, "Essex and Kent" is two names when the article also
+//! names Essex and Kent apart, and "Ohio-based" is a name of its own (MISC, by CoNLL's
+//! conventions) apart from the company after it.
 
 use super::doc::Doc;
 use super::tokenize::F_UPPER;
@@ -49,9 +50,17 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
             let w = doc.word(s);
             w == "I" || w.starts_with("I'") || w.starts_with("I\u{2019}")
         };
-        if !first_person {
-            out.push((s, e, l));
+        if first_person {
+            continue;
         }
+        if doc.word(s).ends_with("-based") {
+            out.push((s, s + 1, Label::Misc));
+            if e > s + 1 {
+                out.push((s + 1, e, if l == Label::Misc { Label::Org } else { l }));
+            }
+            continue;
+        }
+        out.push((s, e, l));
     }
     split_lists(doc, out)
 }
@@ -111,6 +120,15 @@ mod tests {
         assert_eq!(
             apply(&doc, vec![(2, 5, Label::Person), (6, 8, Label::Org)]),
             [(2, 4, Label::Person), (6, 8, Label::Org)]
+        );
+    }
+
+    #[test]
+    fn a_based_place_is_apart_from_the_company_after_it() {
+        let doc = Doc::new("the Ohio-based Kelvar Corp said");
+        assert_eq!(
+            apply(&doc, vec![(1, 4, Label::Misc)]),
+            [(1, 2, Label::Misc), (2, 4, Label::Org)]
         );
     }
 
