@@ -49,18 +49,18 @@ pub fn apply(doc: &Doc, mut spans: Vec<Span>) -> Vec<Span> {
 /// Names ending in a legal form ("Varno SpA"), and spans whose words are such a name
 /// without it ("Varno"), become ORG.
 fn company_short_forms(doc: &Doc, spans: &mut [Span], words: impl Fn(usize, usize) -> u64) {
-    let mut names = Vec::new();
+    let mut names: HashedMap<()> = HashedMap::default();
     for sp in spans.iter_mut() {
         if sp.1 - sp.0 >= 2 && is_company_suffix(doc, sp.1 - 1) {
             sp.2 = Label::Org;
-            names.push(words(sp.0, sp.1 - 1));
+            names.insert(words(sp.0, sp.1 - 1), ());
         }
     }
     if names.is_empty() {
         return;
     }
     for sp in spans.iter_mut() {
-        if names.contains(&words(sp.0, sp.1)) {
+        if names.contains_key(&words(sp.0, sp.1)) {
             sp.2 = Label::Org;
         }
     }
