@@ -38,6 +38,9 @@ pub struct Doc<'a> {
     /// What the first tagging pass said about each token and about the other occurrences
     /// of its word (see [`super::history`]); empty during the first pass.
     pub hist: Vec<u16>,
+    /// The words around every mention of each word, for the second pass (see
+    /// [`super::contexts`]); empty during the first pass.
+    pub contexts: super::contexts::Contexts,
     /// The article's first word when it opens an all-caps headline ("SOCCER - ..."), a
     /// hint of the topic that tells, say, teams from their cities; 0 otherwise.
     pub topic: u64,
@@ -66,6 +69,7 @@ impl<'a> Doc<'a> {
             runs,
             stats,
             hist: Vec::new(),
+            contexts: Default::default(),
             topic,
         }
     }

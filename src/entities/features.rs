@@ -56,6 +56,7 @@ enum T {
     RunFirst = 50,
     RunBefore = 51,
     RunAfter = 52,
+    Context = 54,
 }
 
 /// Appends the feature buckets of token `i` to `out`, given the previous tag.
@@ -137,6 +138,9 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Vec<u32>) {
         f(T::HistM1, u64::from(m1 & HIST_MAJORITY));
         f(T::HistP1, u64::from(p1 & HIST_MAJORITY));
         f(T::Stage1, u64::from(own >> HIST_TAG_SHIFT));
+        for &c in doc.contexts.of(i) {
+            f(T::Context, c);
+        }
         f(
             T::Stage1Window,
             u64::from(m1 >> HIST_TAG_SHIFT) << 16
@@ -255,6 +259,23 @@ mod tests {
         extract(&c, 5, 2, 20, &mut fb);
         let differ = fa.iter().zip(&fb).filter(|(x, y)| x != y).count();
         assert_eq!(differ, 1, "the word before the run is a feature");
+    }
+
+    #[test]
+    fn the_second_pass_sees_the_contexts_of_other_mentions() {
+        let second_pass = |text| {
+            let mut d = Doc::new(text);
+            d.hist = vec![0; d.toks.len()];
+            d.contexts = super::super::contexts::compute(&d);
+            let mut f = Vec::new();
+            extract(&d, 2, 0, 20, &mut f);
+            f
+        };
+        let a = second_pass("we saw Varno today. shares of Varno rose");
+        let b = second_pass("we saw Varno today. shares in Varno rose");
+        assert_eq!(a.len(), b.len());
+        let differ = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+        assert_eq!(differ, 1, "only the other mention's context differs");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 pub(crate) mod aliases;
 pub(crate) mod consistency;
+pub(crate) mod contexts;
 pub(crate) mod datelines;
 pub(crate) mod doc;
 pub(crate) mod features;

@@ -61,6 +61,7 @@ pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<
     match second {
         Some(w) => {
             doc.hist = super::history::compute(doc, &tags);
+            doc.contexts = super::contexts::compute(doc);
             let sure = sure_units(first);
             let known = |i: usize, prev: u8| {
                 let prev_one = if i > 0 {

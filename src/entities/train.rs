@@ -253,6 +253,7 @@ pub fn train(
                 doc.hist.clear();
                 let tags = model::tag(doc, &w);
                 doc.hist = history::compute(doc, &tags);
+                doc.contexts = super::contexts::compute(doc);
             }
         }
         log(&format!("jackknife fold {fold} done"));

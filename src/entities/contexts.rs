@@ -1,0 +1,100 @@
+//! Context aggregation for the second pass: the words around every mention of a word in the
+//! article. One mention of "Varno" says nothing, but "Varno's board", "Varno shares" and
+//! "chief executive of Varno" elsewhere in the text say it is a company (Ratinov & Roth
+//! 2009's context aggregation, over the words just outside each mention's run of names).
+
+use super::doc::Doc;
+use super::tokenize::F_LINE_START;
+use crate::learn::hash::{self, HashedMap};
+
+/// Most distinct contexts kept per word.
+const MOST: usize = 8;
+
+/// The contexts of each token's word.
+#[derive(Default, Debug, Clone)]
+pub struct Contexts {
+    /// Per token: the range of `words` holding its word's contexts (empty for tokens that
+    /// are no candidate).
+    ranges: Vec<(u32, u32)>,
+    /// Context hashes: the word before a mention's run (side 0) or after it (side 1).
+    words: Vec<u64>,
+}
+
+impl Contexts {
+    /// The contexts of token `i`'s word.
+    pub fn of(&self, i: usize) -> &[u64] {
+        self.ranges
+            .get(i)
+            .and_then(|&(s, e)| self.words.get(s as usize..e as usize))
+            .unwrap_or_default()
+    }
+}
+
+/// Collects the contexts of every candidate word of `doc`.
+pub fn compute(doc: &Doc) -> Contexts {
+    let n = doc.toks.len();
+    let mut sets: HashedMap<Vec<u64>> = HashedMap::default();
+    let outside = |j: usize, side: u64| {
+        (j < n && doc.flags(j) & F_LINE_START == 0).then(|| hash::mix(side, doc.words.folded(j)))
+    };
+    for i in 0..n {
+        let Some(&(s, e)) = doc.runs.get(i) else {
+            continue;
+        };
+        let (s, e) = (s as usize, e as usize);
+        if e <= s {
+            continue;
+        }
+        let before = if s > 0 && doc.flags(s) & F_LINE_START == 0 {
+            outside(s - 1, 0)
+        } else {
+            None
+        };
+        let set = sets.entry(doc.words.folded(i)).or_default();
+        for c in [before, outside(e, 1)].into_iter().flatten() {
+            if set.len() < MOST && !set.contains(&c) {
+                set.push(c);
+            }
+        }
+    }
+    let mut words = Vec::new();
+    let mut at: HashedMap<(u32, u32)> = HashedMap::default();
+    for (w, set) in &sets {
+        let s = words.len() as u32;
+        words.extend_from_slice(set);
+        at.insert(*w, (s, words.len() as u32));
+    }
+    let ranges = (0..n)
+        .map(|i| {
+            let in_run = doc.runs.get(i).is_some_and(|&(s, e)| e > s);
+            if in_run {
+                at.get(&doc.words.folded(i)).copied().unwrap_or((0, 0))
+            } else {
+                (0, 0)
+            }
+        })
+        .collect();
+    Contexts { ranges, words }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_mention_sees_the_contexts_of_the_others() {
+        let doc = Doc::new("we saw Varno today. shares of Varno rose");
+        let c = compute(&doc);
+        let first = c.of(2);
+        assert_eq!(first, c.of(7), "both mentions share one set");
+        assert!(
+            first.contains(&hash::mix(0, doc.words.folded(6))),
+            "'of' before"
+        );
+        assert!(
+            first.contains(&hash::mix(1, doc.words.folded(3))),
+            "'today' after"
+        );
+        assert!(c.of(1).is_empty(), "a lowercase word has none");
+    }
+}
