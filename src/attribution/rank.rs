@@ -1,0 +1,505 @@
+//! A learned second opinion on the speaker: the rules of [`super::attribute_one`] pick one
+//! speaker, but the sentence often offers several (the subject of each speech verb before and
+//! after the quotation, the object of "according to", the sentence's first noun phrase, a
+//! possessive, the previous quotation's speaker). Which one PolNeAR's annotators chose depends
+//! on cues the rules weigh by hand in a fixed order (nesting, "what X called", outer sources);
+//! a ranker weighs them from data instead.
+//!
+//! Each candidate gets hashed features (how it was found, which cue and on which side, how
+//! far, its shape, the rule's choice and how the rule found it); an averaged perceptron
+//! trained on PolNeAR train (`examples/train_speakers.rs`) scores them and the best wins. The
+//! rule's choice is always a candidate and wins ties, so an empty model changes nothing.
+//!
+//! Cost per quotation is bounded: two windows of at most [`REACH`] bytes are tokenized and at
+//! most [`MAX_CHOICES`] candidates are scored.
+
+use super::cues::{CueKind, cue_at};
+use super::speaker::{Span, is_pronoun, phrase_after, subject_before};
+use super::subject::{leading_subject, passive_agent};
+use super::words::{Token, tokenize};
+use super::{Attribution, How, char_floor, span_of};
+use crate::learn::hash;
+use crate::learn::{Perceptron, Weights};
+use crate::quotes::pairing::Candidate;
+use crate::sentences::sentence_end;
+use std::sync::LazyLock;
+
+/// How far (bytes) before and after the quotation candidates are looked for.
+pub const REACH: usize = 300;
+/// Most candidates per quotation (the rule's choice and "none" included).
+pub const MAX_CHOICES: usize = 14;
+/// How far (bytes) the word next to a candidate is looked for.
+const WORD_REACH: usize = 24;
+/// Bits of the feature table.
+pub const BITS: u32 = 18;
+/// Classes: 0 "not the speaker", 1 "the speaker"; a candidate's score is the difference.
+pub const CLASSES: usize = 2;
+
+static MODEL: LazyLock<Option<Weights>> = LazyLock::new(|| {
+    Weights::from_static(include_bytes!("../../data/speakers.model"))
+        .filter(|w| w.classes() == CLASSES)
+});
+
+/// Whether a speaker model is compiled in.
+pub fn enabled() -> bool {
+    MODEL.is_some()
+}
+
+/// One speaker candidate: its byte span (`None`: no speaker) and its features.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// The speaker's words, in bytes.
+    pub span: Option<(usize, usize)>,
+    /// Hashed feature buckets.
+    pub feats: Vec<u32>,
+}
+
+/// Where a candidate came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Subject,
+    Object,
+    Agent,
+    According,
+    Participle,
+    Leading,
+    Possessive,
+    Previous,
+}
+
+impl Role {
+    fn tag(self) -> &'static [u8] {
+        match self {
+            Role::Subject => b"subj",
+            Role::Object => b"obj",
+            Role::Agent => b"agent",
+            Role::According => b"acc",
+            Role::Participle => b"part",
+            Role::Leading => b"lead",
+            Role::Possessive => b"poss",
+            Role::Previous => b"prev",
+        }
+    }
+}
+
+/// A raw candidate before features: span and the facts features are made of.
+#[derive(Clone, Copy)]
+struct Raw<'t> {
+    span: (usize, usize),
+    role: Role,
+    after: bool,
+    cue: &'t str,
+    ordinal: usize,
+    distance: usize,
+}
+
+/// The context a quotation's candidates are judged in.
+struct Ctx<'t> {
+    text: &'t str,
+    how: How,
+    fragment: bool,
+    mid: bool,
+    rule: Option<(usize, usize)>,
+    prev_same_para: bool,
+}
+
+fn how_tag(h: How) -> &'static [u8] {
+    match h {
+        How::BeforeAdjacent => b"ba",
+        How::AfterAdjacent => b"aa",
+        How::Colon => b"co",
+        How::BeforeInSentence => b"bs",
+        How::SameSentence => b"ss",
+        How::AfterInSentence => b"as",
+        How::SentenceSubject => b"su",
+        How::FollowOn => b"fo",
+        How::PreviousSentence => b"ps",
+        How::Unattributed => b"un",
+    }
+}
+
+/// Feature builder: each feature is a template id and the hash of its parts.
+struct Feats<'a> {
+    out: &'a mut Vec<u32>,
+}
+
+impl Feats<'_> {
+    fn add(&mut self, id: u32, parts: &[&[u8]]) {
+        let h = parts
+            .iter()
+            .fold(hash::SEED, |h, p| hash::byte(hash::bytes(h, p), 0));
+        self.out.push(hash::bucket(id, h, BITS));
+    }
+}
+
+fn bucket_of(n: usize) -> &'static [u8] {
+    match n {
+        0 => b"0",
+        1 => b"1",
+        2 => b"2",
+        3..=4 => b"3-4",
+        5..=8 => b"5-8",
+        9..=16 => b"9-16",
+        17..=40 => b"17-40",
+        _ => b"41+",
+    }
+}
+
+fn lower_word(w: &str, buf: &mut [u8; 16]) -> usize {
+    let b = w.as_bytes();
+    let n = b.len().min(16);
+    for (d, s) in buf.iter_mut().zip(b.iter().take(n)) {
+        *d = s.to_ascii_lowercase();
+    }
+    n
+}
+
+/// The shape of a speaker phrase: pronoun, relative pronoun, name, description.
+fn shape(text: &str, span: (usize, usize)) -> &'static [u8] {
+    let Some(s) = text.get(span.0..span.1) else {
+        return b"?";
+    };
+    let first = s.split_whitespace().next().unwrap_or_default();
+    if is_pronoun(first) && !s.contains(' ') {
+        return b"pron";
+    }
+    if ["who", "which"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first))
+    {
+        return b"rel";
+    }
+    let possessive = s.ends_with("’s") || s.ends_with("'s") || s.ends_with('’');
+    if ["his", "her", "their", "its"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(s))
+    {
+        return b"posspron";
+    }
+    let caps = s
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    match (
+        possessive,
+        caps,
+        first.chars().next().is_some_and(char::is_uppercase),
+    ) {
+        (true, _, _) => b"possname",
+        (_, 0, _) => b"lower",
+        (_, _, true) => b"name",
+        _ => b"desc",
+    }
+}
+
+/// The word just before (or after) byte `at`, looked for within a few bytes.
+fn word_at(text: &str, at: usize, before: bool) -> &str {
+    if before {
+        let lo = char_floor(text, at.saturating_sub(WORD_REACH));
+        let head = text.get(lo..at).unwrap_or_default().trim_end();
+        let w = head
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or_default();
+        if w.is_empty() { "^" } else { w }
+    } else {
+        let hi = char_floor(text, (at + WORD_REACH).min(text.len()));
+        let tail = text.get(at..hi).unwrap_or_default().trim_start();
+        let w = tail
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or_default();
+        if w.is_empty() { "$" } else { w }
+    }
+}
+
+/// Span-level features of a candidate (not of how it was found).
+fn span_features(ctx: &Ctx<'_>, span: Option<(usize, usize)>, f: &mut Feats<'_>) {
+    let how = how_tag(ctx.how);
+    let Some(span) = span else {
+        f.add(1, &[b"none", how]);
+        f.add(
+            2,
+            &[b"none", how, &[u8::from(ctx.fragment), u8::from(ctx.mid)]],
+        );
+        return;
+    };
+    let sh = shape(ctx.text, span);
+    let words = ctx
+        .text
+        .get(span.0..span.1)
+        .map_or(0, |s| s.split_whitespace().count());
+    let mut buf = [0u8; 16];
+    let wb = word_at(ctx.text, span.0, true);
+    let n = lower_word(wb, &mut buf);
+    f.add(3, &[sh]);
+    f.add(4, &[sh, bucket_of(words)]);
+    f.add(5, &[b"wb", buf.get(..n).unwrap_or_default()]);
+    let wa = word_at(ctx.text, span.1, false);
+    let mut buf2 = [0u8; 16];
+    let n2 = lower_word(wa, &mut buf2);
+    f.add(6, &[b"wa", buf2.get(..n2).unwrap_or_default()]);
+    let is_rule = ctx.rule.is_some_and(|r| r.0 < span.1 && span.0 < r.1);
+    if is_rule {
+        f.add(7, &[b"rule", how]);
+        f.add(8, &[b"rule", how, sh]);
+        f.add(
+            9,
+            &[b"rule", how, &[u8::from(ctx.fragment), u8::from(ctx.mid)]],
+        );
+    } else {
+        f.add(10, &[b"notrule", how, sh]);
+    }
+}
+
+/// Features of one way a candidate was found.
+fn raw_features(ctx: &Ctx<'_>, r: &Raw<'_>, f: &mut Feats<'_>) {
+    let role = r.role.tag();
+    let side: &[u8] = if r.after { b"A" } else { b"B" };
+    let how = how_tag(ctx.how);
+    let mut buf = [0u8; 16];
+    let n = lower_word(r.cue, &mut buf);
+    let cue = buf.get(..n).unwrap_or_default();
+    let frag = [u8::from(ctx.fragment), u8::from(ctx.mid)];
+    f.add(20, &[role, side]);
+    f.add(21, &[role, side, cue]);
+    f.add(22, &[role, side, bucket_of(r.ordinal)]);
+    f.add(23, &[role, side, bucket_of(r.distance)]);
+    f.add(24, &[role, side, &frag]);
+    f.add(25, &[role, side, how]);
+    f.add(26, &[role, side, how, bucket_of(r.ordinal)]);
+    f.add(27, &[role, side, cue, &frag]);
+    if r.role == Role::Previous {
+        f.add(28, &[role, &[u8::from(ctx.prev_same_para)], how]);
+    }
+}
+
+/// Adds candidates for every cue of `toks`, numbering cues outwards from the quotation.
+fn cue_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut Vec<Raw<'t>>) {
+    let n = toks.len();
+    let mut ordinal = 0;
+    let mut words = 0;
+    for i in 0..n {
+        let k = if after { i } else { n - 1 - i };
+        let Some(t) = toks.get(k) else { continue };
+        if t.is_word {
+            words += 1;
+        }
+        let Some(m) = cue_at(toks, k) else { continue };
+        let mut push = |sp: Option<Span>, role: Role| {
+            if let Some(span) = sp.and_then(|s| span_of(toks, s)) {
+                raws.push(Raw {
+                    span,
+                    role,
+                    after,
+                    cue: t.text,
+                    ordinal,
+                    distance: words,
+                });
+            }
+        };
+        match m.kind {
+            CueKind::According => push(phrase_after(toks, k + m.len, n), Role::According),
+            CueKind::Participle => {
+                push(subject_before(toks, k, 0), Role::Participle);
+                push(leading_subject(toks, 0, k), Role::Participle);
+            }
+            CueKind::Verb => {
+                if let Some(by) = passive_agent(toks, k) {
+                    push(phrase_after(toks, by + 1, n), Role::Agent);
+                }
+                push(subject_before(toks, k, 0), Role::Subject);
+                push(phrase_after(toks, k + m.len, n), Role::Object);
+            }
+        }
+        ordinal += 1;
+        if raws.len() >= MAX_CHOICES * 2 {
+            break;
+        }
+    }
+}
+
+/// Possessives naming whose words these are ("her remark that “…”", "in Lee’s view").
+fn possessive_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut Vec<Raw<'t>>) {
+    let idx: Vec<usize> = if after {
+        (0..toks.len().min(12)).collect()
+    } else {
+        (toks.len().saturating_sub(12)..toks.len()).rev().collect()
+    };
+    let mut seen = 0;
+    for (d, k) in idx.into_iter().enumerate() {
+        let Some(t) = toks.get(k) else { continue };
+        let pron = ["his", "her", "their"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t.text));
+        if pron || (t.is_possessive() && t.is_capitalized()) {
+            raws.push(Raw {
+                span: (t.start, t.end),
+                role: Role::Possessive,
+                after,
+                cue: if pron { t.text } else { "'s" },
+                ordinal: seen,
+                distance: d,
+            });
+            seen += 1;
+            if seen >= 2 {
+                break;
+            }
+        }
+    }
+}
+
+/// The candidates of one quotation with their features; `out` is cleared and refilled.
+pub(super) fn choices(
+    text: &str,
+    c: &Candidate,
+    a: &Attribution,
+    sentence: usize,
+    prev: Option<(&Candidate, &Attribution)>,
+    out: &mut Vec<Choice>,
+) {
+    out.clear();
+    // The quotation's sentence (as the rules found it), within reach.
+    let s_start = sentence.max(char_floor(text, c.open.saturating_sub(REACH)));
+    let before = tokenize(text, s_start, c.open);
+    let after = if c.unclosed {
+        Vec::new()
+    } else {
+        let cap = char_floor(text, (c.close + REACH).min(text.len()));
+        tokenize(text, c.close, sentence_end(text, c.close, cap))
+    };
+    let mut raws: Vec<Raw<'_>> = Vec::with_capacity(16);
+    cue_candidates(&before, false, &mut raws);
+    cue_candidates(&after, true, &mut raws);
+    if let Some(sp) = leading_subject(&before, 0, before.len()).and_then(|s| span_of(&before, s)) {
+        raws.push(Raw {
+            span: sp,
+            role: Role::Leading,
+            after: false,
+            cue: "",
+            ordinal: 0,
+            distance: 0,
+        });
+    }
+    possessive_candidates(&before, false, &mut raws);
+    possessive_candidates(&after, true, &mut raws);
+    let prev_same_para = prev.is_some_and(|(p, _)| {
+        p.close <= c.open
+            && c.open - p.close < REACH
+            && text
+                .as_bytes()
+                .get(p.close..c.open)
+                .is_some_and(|g| !g.contains(&b'\n'))
+    });
+    if let Some(sp) = prev.and_then(|(_, pa)| pa.speaker) {
+        raws.push(Raw {
+            span: sp,
+            role: Role::Previous,
+            after: false,
+            cue: "",
+            ordinal: 0,
+            distance: 0,
+        });
+    }
+    let ctx = Ctx {
+        text,
+        how: a.how,
+        fragment: super::starts_lowercase(text, c),
+        mid: a.mid_sentence,
+        rule: a.speaker,
+        prev_same_para,
+    };
+    // The rule's choice first, then "none", then the others by first appearance.
+    let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(MAX_CHOICES);
+    spans.push(a.speaker);
+    if a.speaker.is_some() {
+        spans.push(None);
+    }
+    for r in &raws {
+        if spans.len() >= MAX_CHOICES {
+            break;
+        }
+        if !spans.contains(&Some(r.span)) {
+            spans.push(Some(r.span));
+        }
+    }
+    for span in spans {
+        let mut feats = Vec::with_capacity(24);
+        let mut f = Feats { out: &mut feats };
+        span_features(&ctx, span, &mut f);
+        for r in raws.iter().filter(|r| Some(r.span) == span) {
+            raw_features(&ctx, r, &mut f);
+        }
+        out.push(Choice { span, feats });
+    }
+}
+
+/// The score of a choice: "speaker" minus "not the speaker".
+fn score(w: &Weights, feats: &[u32]) -> i32 {
+    let mut s = [0i32; CLASSES];
+    w.add_scores(feats, &mut s);
+    s[1] - s[0]
+}
+
+/// The speaker the compiled-in model prefers among `choices` (the first, the rule's, on
+/// ties); `None` when there is no model.
+pub(super) fn best(choices: &[Choice]) -> Option<Option<(usize, usize)>> {
+    let w = MODEL.as_ref()?;
+    let mut best: Option<(i32, Option<(usize, usize)>)> = None;
+    for ch in choices {
+        let s = score(w, &ch.feats);
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, ch.span));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// For training: each candidate quotation of `text` (quoted span in bytes) with its speaker
+/// choices, as the rules alone see them.
+pub fn training_choices(text: &str) -> Vec<((usize, usize), Vec<Choice>)> {
+    let cands = crate::quotes::pairing::pair(text);
+    let mut out = Vec::with_capacity(cands.len());
+    super::attribute_with(text, &cands, &mut |c: &Candidate, ch: &[Choice]| {
+        out.push(((c.start, c.end), ch.to_vec()));
+    });
+    out
+}
+
+/// One ranking update: `gold` indexes the right choices. Returns whether the guess was right.
+pub fn train_step(p: &mut Perceptron, choices: &[Choice], gold: &[bool]) -> bool {
+    p.tick();
+    let mut s = [0.0f32; CLASSES];
+    let mut guess = 0;
+    let mut best = f32::MIN;
+    for (i, ch) in choices.iter().enumerate() {
+        p.scores(&ch.feats, &mut s);
+        let v = s[1] - s[0];
+        if v > best {
+            best = v;
+            guess = i;
+        }
+    }
+    if gold.get(guess).copied().unwrap_or(false) {
+        return true;
+    }
+    // The best-scoring right choice moves up, the guess down.
+    let mut truth = None;
+    let mut tbest = f32::MIN;
+    for (i, ch) in choices.iter().enumerate() {
+        if !gold.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        p.scores(&ch.feats, &mut s);
+        let v = s[1] - s[0];
+        if v > tbest {
+            tbest = v;
+            truth = Some(i);
+        }
+    }
+    if let (Some(t), Some(g)) = (truth.and_then(|t| choices.get(t)), choices.get(guess)) {
+        p.update(&t.feats, 1, 0);
+        p.update(&g.feats, 0, 1);
+    }
+    false
+}
