@@ -24,6 +24,12 @@ type Gold = ((usize, usize), Option<(usize, usize)>);
 struct Example {
     choices: Vec<Choice>,
     gold: Vec<bool>,
+    /// Which choices overlap the gold speaker at all (what the scorer counts right).
+    hit: Vec<bool>,
+    /// How the rules found their speaker.
+    how: String,
+    /// What the choices and the quotation read, for `DUMP_RANK`.
+    note: String,
 }
 
 const TRIM: &str = " \t\r\n\u{a0}\"'“”‘’„‟«»‹›`´″,.;:!?-–—…()[]";
@@ -81,7 +87,7 @@ fn load(path: &str) -> Vec<Vec<Example>> {
             .unwrap_or_default();
         let mut used = vec![false; gold.len()];
         let mut examples = Vec::new();
-        for ((s, e), choices) in training_choices(&text) {
+        for ((s, e), how, choices) in training_choices(&text) {
             let (ps, pe) = trim(&text, s, e);
             let best = gold
                 .iter()
@@ -96,14 +102,21 @@ fn load(path: &str) -> Vec<Vec<Example>> {
             let Some((gi, _)) = best else { continue };
             used[gi] = true;
             let speaker = gold[gi].1;
-            let labels: Vec<bool> = choices
+            // Right: the choices that overlap the gold speaker most tightly (overlap over
+            // union), so the ranker learns the speaker's exact words, not a longer phrase.
+            let fit: Vec<f64> = choices
                 .iter()
                 .map(|c| match (c.span, speaker) {
-                    (Some((a, b)), Some((x, y))) => a.max(x) < b.min(y),
-                    (None, None) => true,
-                    _ => false,
+                    (Some((a, b)), Some((x, y))) if a.max(x) < b.min(y) => {
+                        (b.min(y) - a.max(x)) as f64 / (b.max(y) - a.min(x)) as f64
+                    }
+                    (None, None) => 1.0,
+                    _ => 0.0,
                 })
                 .collect();
+            let top = fit.iter().copied().fold(0.0, f64::max);
+            let labels: Vec<bool> = fit.iter().map(|&f| f > 0.0 && f >= top - 1e-9).collect();
+            let hit: Vec<bool> = fit.iter().map(|&f| f > 0.0).collect();
             if std::env::var_os("DUMP_MISSES").is_some() && !labels.iter().any(|&g| g) {
                 let snip = |a: usize, b: usize| text.get(a..b).unwrap_or("?").replace('\n', " ¶ ");
                 let q = text.get(s..e).unwrap_or("?");
@@ -127,9 +140,33 @@ fn load(path: &str) -> Vec<Vec<Example>> {
                     snip(lo, hi)
                 );
             }
+            let note = if std::env::var_os("DUMP_RANK").is_some() {
+                let snip = |a: usize, b: usize| text.get(a..b).unwrap_or("?").replace('\n', " ¶ ");
+                let lo = (0..=s.saturating_sub(200))
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
+                let hi = ((e + 120).min(text.len())..=text.len())
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(text.len());
+                format!(
+                    "gold={:?} choices={:?}\n    {}",
+                    speaker.map(|(a, b)| snip(a, b)),
+                    choices
+                        .iter()
+                        .map(|c| c.span.map(|(a, b)| snip(a, b)))
+                        .collect::<Vec<_>>(),
+                    snip(lo, hi)
+                )
+            } else {
+                String::new()
+            };
             examples.push(Example {
                 choices,
                 gold: labels,
+                hit,
+                how: format!("{how:?}"),
+                note,
             });
         }
         docs.push(examples);
@@ -164,22 +201,54 @@ fn train(examples: &[&Example], epochs: usize, seed: u64) -> Perceptron {
     p
 }
 
-/// (rule right, ranker right, oracle right, total) on `examples`.
-fn evaluate(p: &Perceptron, examples: &[&Example]) -> (usize, usize, usize, usize) {
+/// Margins (perceptron units) by which a choice must beat the rule's to replace it.
+const MARGINS: [f32; 7] = [0.0, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0];
+
+/// (rule right, ranker right at each margin, oracle right, total) on `examples`.
+fn evaluate(p: &Perceptron, examples: &[&Example]) -> (usize, [usize; 7], usize, usize) {
     let w = p.averaged();
-    let (mut rule, mut ranked, mut oracle) = (0, 0, 0);
+    let (mut rule, mut ranked, mut oracle) = (0, [0; 7], 0);
     for ex in examples {
-        rule += usize::from(ex.gold.first().copied().unwrap_or(false));
-        oracle += usize::from(ex.gold.iter().any(|&g| g));
-        let mut best = (i32::MIN, 0);
-        for (i, c) in ex.choices.iter().enumerate() {
-            let mut s = [0i32; CLASSES];
-            w.add_scores(&c.feats, &mut s);
-            if s[1] - s[0] > best.0 {
-                best = (s[1] - s[0], i);
+        rule += usize::from(ex.hit.first().copied().unwrap_or(false));
+        oracle += usize::from(ex.hit.iter().any(|&g| g));
+        let scores: Vec<f32> = ex
+            .choices
+            .iter()
+            .map(|c| {
+                let mut s = [0i32; CLASSES];
+                w.add_scores(&c.feats, &mut s);
+                (s[1] - s[0]) as f32 * w.scale()
+            })
+            .collect();
+        let rule_score = scores.first().copied().unwrap_or(0.0);
+        if std::env::var_os("BY_HOW").is_some() {
+            let mut best = (rule_score + 8.0, 0);
+            for (i, &v) in scores.iter().enumerate().skip(1) {
+                if v > best.0 {
+                    best = (v, i);
+                }
+            }
+            let r = ex.hit.first().copied().unwrap_or(false);
+            let k = ex.hit.get(best.1).copied().unwrap_or(false);
+            println!("HOW {} {} {}", ex.how, u8::from(r), u8::from(k));
+        }
+        for (m, count) in MARGINS.iter().zip(ranked.iter_mut()) {
+            let mut best = (rule_score, 0);
+            for (i, &v) in scores.iter().enumerate().skip(1) {
+                if v > rule_score + m && v > best.0 {
+                    best = (v, i);
+                }
+            }
+            let right = ex.hit.get(best.1).copied().unwrap_or(false);
+            *count += usize::from(right);
+            if *m == 0.0 && !right && !ex.note.is_empty() && ex.hit.iter().any(|&g| g) {
+                let rule_right = ex.hit.first().copied().unwrap_or(false);
+                println!(
+                    "RANKWRONG pick={} rule_right={rule_right} {}",
+                    best.1, ex.note
+                );
             }
         }
-        ranked += usize::from(ex.gold.get(best.1).copied().unwrap_or(false));
     }
     (rule, ranked, oracle, examples.len())
 }
@@ -202,13 +271,13 @@ fn main() {
         eprintln!("refusing to train on a holdout split");
         std::process::exit(2);
     }
-    let epochs = opt("--epochs", 8) as usize;
+    let epochs = opt("--epochs", 4) as usize;
     let folds = opt("--folds", 5) as usize;
     let seed = opt("--seed", 7);
     let docs = load(train_path);
     let n: usize = docs.iter().map(Vec::len).sum();
     eprintln!("{} documents, {n} matched quotations", docs.len());
-    let mut total = (0, 0, 0, 0);
+    let mut total = (0, [0usize; 7], 0, 0);
     for f in 0..folds {
         let train_ex: Vec<&Example> = docs
             .iter()
@@ -227,23 +296,37 @@ fn main() {
         eprintln!(
             "fold {f}: rules {:.2}  ranker {:.2}  oracle {:.2}  (n={})",
             100.0 * r.0 as f64 / r.3 as f64,
-            100.0 * r.1 as f64 / r.3 as f64,
+            100.0 * r.1[0] as f64 / r.3 as f64,
             100.0 * r.2 as f64 / r.3 as f64,
             r.3
         );
-        total = (total.0 + r.0, total.1 + r.1, total.2 + r.2, total.3 + r.3);
+        total.0 += r.0;
+        for (t, x) in total.1.iter_mut().zip(r.1) {
+            *t += x;
+        }
+        total.2 += r.2;
+        total.3 += r.3;
     }
     if folds > 0 {
+        let n = total.3.max(1) as f64;
         eprintln!(
-            "held out: rules {:.2}  ranker {:.2}  oracle {:.2}  (n={})",
-            100.0 * total.0 as f64 / total.3.max(1) as f64,
-            100.0 * total.1 as f64 / total.3.max(1) as f64,
-            100.0 * total.2 as f64 / total.3.max(1) as f64,
+            "held out: rules {:.2}  oracle {:.2}  (n={})",
+            100.0 * total.0 as f64 / n,
+            100.0 * total.2 as f64 / n,
             total.3
         );
+        for (m, r) in MARGINS.iter().zip(total.1) {
+            eprintln!("  ranker, margin {m:>4}: {:.2}", 100.0 * r as f64 / n);
+        }
     }
     let all: Vec<&Example> = docs.iter().flatten().collect();
     let p = train(&all, epochs, seed);
+    let r = evaluate(&p, &all);
+    eprintln!(
+        "on train itself: rules {:.2}  ranker {:.2}",
+        100.0 * r.0 as f64 / r.3.max(1) as f64,
+        100.0 * r.1[0] as f64 / r.3.max(1) as f64
+    );
     let bytes = p.averaged().to_bytes();
     std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("{out}: {e}"));
     eprintln!("wrote {out} ({} bytes)", bytes.len());

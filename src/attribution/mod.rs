@@ -197,7 +197,7 @@ pub fn attribute(text: &str, cands: &[Candidate]) -> Vec<Attribution> {
 }
 
 /// Receives each candidate quotation with its speaker choices, when training the ranker.
-type Visitor<'v> = &'v mut dyn FnMut(&Candidate, &[rank::Choice]);
+type Visitor<'v> = &'v mut dyn FnMut(&Candidate, &Attribution, &[rank::Choice]);
 
 /// The rules alone, showing each candidate's speaker choices to `visit` (to train the ranker).
 fn attribute_with(text: &str, cands: &[Candidate], visit: Visitor<'_>) -> Vec<Attribution> {
@@ -230,10 +230,14 @@ fn attribute_inner(
         let mut a = outer_according_to(text, c, a, sentence);
         // In a dense run of quotations the rules' shortened windows stand: ranking reads
         // whole windows, which a sentence of thousands of quotations makes costly.
-        if ranking && !dense {
+        // Ranking is skipped where the quote filter drops the candidate whatever its speaker
+        // (scare quotes, single-quoted words), which keeps it off most candidates.
+        let worth_ranking = rank::ranks(a.how)
+            && (a.how == How::BeforeInSentence || crate::quotes::filter::keep(text, c, &a));
+        if ranking && !dense && worth_ranking {
             rank::choices(text, c, &a, sentence, prev, &mut choices);
             match visit.as_mut() {
-                Some(v) => v(c, &choices),
+                Some(v) => v(c, &a, &choices),
                 None => {
                     if let Some(sp) = rank::best(&choices) {
                         a = a.with_speaker(sp);
