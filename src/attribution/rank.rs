@@ -25,11 +25,11 @@ use crate::sentences::sentence_end;
 use std::sync::LazyLock;
 
 /// How far (bytes) before and after the quotation candidates are looked for.
-pub const REACH: usize = 300;
+pub const REACH: usize = 120;
 /// Most candidates per quotation (the rule's choice and "none" included).
-pub const MAX_CHOICES: usize = 20;
+pub const MAX_CHOICES: usize = 10;
 /// Most names and pronouns taken on each side of the quotation.
-const MAX_MENTIONS: usize = 3;
+const MAX_MENTIONS: usize = 2;
 /// How far (bytes) the word next to a candidate is looked for.
 const WORD_REACH: usize = 24;
 /// Bits of the feature table.
@@ -42,16 +42,13 @@ static MODEL: LazyLock<Option<Weights>> = LazyLock::new(|| {
         .filter(|w| w.classes() == CLASSES)
 });
 
-/// Whether the ranker gets a say for quotations the rules attributed this way. Held-out folds
-/// of PolNeAR train: the ranker gains where the rules guess (an earlier cue of the sentence,
-/// the sentence's subject, the sentence before, no cue at all) and loses a little where a cue
-/// sits right next to the quotation, which the rules read well; ranking only where it gains
-/// also keeps the cost off most quotations.
+/// Whether the ranker gets a say for quotations the rules attributed this way: where they
+/// found no cue at all, or fell back on the sentence before. On held-out folds of PolNeAR
+/// train the ranker gains most there per quotation ranked (a quarter of them put right); it
+/// also gains a little after an earlier cue of the sentence and on a sentence's subject, but
+/// ranking those (a third of all quotations) would cost a fifth of the pipeline's time.
 pub fn ranks(how: How) -> bool {
-    matches!(
-        how,
-        How::BeforeInSentence | How::SentenceSubject | How::PreviousSentence | How::Unattributed
-    )
+    matches!(how, How::PreviousSentence | How::Unattributed)
 }
 
 /// Whether a speaker model is compiled in.
@@ -115,18 +112,20 @@ struct Raw<'t> {
 /// The context a quotation's candidates are judged in.
 struct Ctx<'t> {
     text: &'t str,
-    how: How,
-    fragment: bool,
-    mid: bool,
+    how_h: u64,
+    frag_h: u64,
+    para_h: u64,
     rule: Option<(usize, usize)>,
-    rule_cue: &'t str,
+    rule_cue_h: u64,
     prev_same_para: bool,
     open: usize,
     close: usize,
-    /// Byte offsets of the quote marks in the windows, in order.
-    marks: Vec<usize>,
-    starts_paragraph: bool,
+    /// Byte offsets of the first quote marks in the windows.
+    marks: [usize; MAX_MARKS],
 }
+
+/// Quote marks counted between a candidate and the quotation.
+const MAX_MARKS: usize = 8;
 
 fn how_tag(h: How) -> &'static [u8] {
     match h {
@@ -143,18 +142,33 @@ fn how_tag(h: How) -> &'static [u8] {
     }
 }
 
-/// Feature builder: each feature is a template id and the hash of its parts.
+/// Feature builder: each feature is a template id mixed with the hashes of its parts.
 struct Feats<'a> {
     out: &'a mut Vec<u32>,
 }
 
 impl Feats<'_> {
-    fn add(&mut self, id: u32, parts: &[&[u8]]) {
-        let h = parts
-            .iter()
-            .fold(hash::SEED, |h, p| hash::byte(hash::bytes(h, p), 0));
+    fn add(&mut self, id: u32, parts: &[u64]) {
+        let h = parts.iter().fold(hash::SEED, |h, &p| hash::mix(h, p));
         self.out.push(hash::bucket(id, h, BITS));
     }
+}
+
+/// The hash of a feature part.
+fn h(b: &[u8]) -> u64 {
+    hash::bytes(hash::SEED, b)
+}
+
+/// The hash of a word, lower-cased (its first 16 bytes).
+fn h_lower(w: &str) -> u64 {
+    w.bytes()
+        .take(16)
+        .fold(hash::SEED, |s, b| hash::byte(s, b.to_ascii_lowercase()))
+}
+
+/// The hash of a small number.
+fn h_num(n: usize) -> u64 {
+    h(bucket_of(n))
 }
 
 fn bucket_of(n: usize) -> &'static [u8] {
@@ -168,15 +182,6 @@ fn bucket_of(n: usize) -> &'static [u8] {
         17..=40 => b"17-40",
         _ => b"41+",
     }
-}
-
-fn lower_word(w: &str, buf: &mut [u8; 16]) -> usize {
-    let b = w.as_bytes();
-    let n = b.len().min(16);
-    for (d, s) in buf.iter_mut().zip(b.iter().take(n)) {
-        *d = s.to_ascii_lowercase();
-    }
-    n
 }
 
 /// The shape of a speaker phrase: pronoun, relative pronoun, name, description.
@@ -238,18 +243,15 @@ fn word_at(text: &str, at: usize, before: bool) -> &str {
     }
 }
 
-/// Span-level features of a candidate (not of how it was found).
-fn span_features(ctx: &Ctx<'_>, span: Option<(usize, usize)>, f: &mut Feats<'_>) {
-    let how = how_tag(ctx.how);
+/// Span-level features of a candidate (not of how it was found); returns its shape's hash.
+fn span_features(ctx: &Ctx<'_>, span: Option<(usize, usize)>, f: &mut Feats<'_>) -> u64 {
+    let how = ctx.how_h;
     let Some(span) = span else {
-        f.add(1, &[b"none", how]);
-        f.add(
-            2,
-            &[b"none", how, &[u8::from(ctx.fragment), u8::from(ctx.mid)]],
-        );
-        return;
+        f.add(1, &[h(b"none"), how]);
+        f.add(2, &[h(b"none"), how, ctx.frag_h]);
+        return h(b"none");
     };
-    let sh = shape(ctx.text, span);
+    let sh = h(shape(ctx.text, span));
     // Quote marks between the candidate and the quotation: another quotation in between, or
     // the candidate inside one.
     let (lo, hi) = if span.1 <= ctx.open {
@@ -257,110 +259,67 @@ fn span_features(ctx: &Ctx<'_>, span: Option<(usize, usize)>, f: &mut Feats<'_>)
     } else {
         (ctx.close, span.0)
     };
-    let between = ctx.marks.iter().filter(|&&m| lo <= m && m < hi).count();
-    let side: &[u8] = if span.0 < ctx.open { b"B" } else { b"A" };
-    f.add(40, &[b"marks", side, bucket_of(between)]);
-    f.add(
-        41,
-        &[b"marks", side, bucket_of(between), sh, how_tag(ctx.how)],
-    );
-    f.add(
-        42,
-        &[
-            b"para",
-            &[u8::from(ctx.starts_paragraph)],
-            side,
-            sh,
-            how_tag(ctx.how),
-        ],
-    );
-    let words = ctx
-        .text
-        .get(span.0..span.1)
-        .map_or(0, |s| s.split_whitespace().count());
-    let mut buf = [0u8; 16];
-    let wb = word_at(ctx.text, span.0, true);
-    let n = lower_word(wb, &mut buf);
-    f.add(3, &[sh]);
-    f.add(4, &[sh, bucket_of(words)]);
-    f.add(5, &[b"wb", buf.get(..n).unwrap_or_default()]);
-    let wa = word_at(ctx.text, span.1, false);
-    let mut buf2 = [0u8; 16];
-    let n2 = lower_word(wa, &mut buf2);
-    f.add(6, &[b"wa", buf2.get(..n2).unwrap_or_default()]);
-    let is_rule = ctx.rule.is_some_and(|r| r.0 < span.1 && span.0 < r.1);
-    // The head word (last word) and first word of the phrase.
+    let between = h_num(ctx.marks.iter().filter(|&&m| lo <= m && m < hi).count());
+    let side = h(if span.0 < ctx.open { b"B" } else { b"A" });
+    f.add(40, &[side, between]);
+    f.add(41, &[side, between, sh, how]);
+    f.add(42, &[ctx.para_h, side, sh, how]);
     let phrase = ctx.text.get(span.0..span.1).unwrap_or_default();
-    let mut hb = [0u8; 16];
-    let hn = lower_word(
-        phrase.split_whitespace().last().unwrap_or_default(),
-        &mut hb,
-    );
-    let head = hb.get(..hn).unwrap_or_default();
-    f.add(11, &[b"head", head]);
-    let mut fb = [0u8; 16];
-    let fnn = lower_word(
-        phrase.split_whitespace().next().unwrap_or_default(),
-        &mut fb,
-    );
-    f.add(12, &[b"first", fb.get(..fnn).unwrap_or_default()]);
-    let mut cb = [0u8; 16];
-    let cn = lower_word(ctx.rule_cue, &mut cb);
-    let rule_cue = cb.get(..cn).unwrap_or_default();
-    let side: &[u8] = if span.0 < ctx.open { b"B" } else { b"A" };
-    let rel: &[u8] = match ctx.rule {
+    let mut words = phrase.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let (n, last) = words.fold((1, first), |(n, _), w| (n + 1, w));
+    f.add(3, &[sh]);
+    f.add(4, &[sh, h_num(n)]);
+    f.add(5, &[h_lower(word_at(ctx.text, span.0, true))]);
+    f.add(6, &[h_lower(word_at(ctx.text, span.1, false))]);
+    // The head word (last word) and first word of the phrase.
+    f.add(11, &[h_lower(last)]);
+    f.add(12, &[h_lower(first)]);
+    let rel = h(match ctx.rule {
         None => b"norule",
         Some(r) if r.0 < span.1 && span.0 < r.1 => b"same",
         Some(r) if span.1 <= r.0 => b"before-rule",
         Some(_) => b"after-rule",
-    };
+    });
     f.add(13, &[rel, side, how]);
     f.add(14, &[rel, side, how, sh]);
-    f.add(15, &[rel, how, rule_cue]);
-    f.add(
-        16,
-        &[rel, how, &[u8::from(ctx.fragment), u8::from(ctx.mid)], sh],
-    );
-    if is_rule {
-        f.add(7, &[b"rule", how]);
-        f.add(8, &[b"rule", how, sh]);
-        f.add(
-            9,
-            &[b"rule", how, &[u8::from(ctx.fragment), u8::from(ctx.mid)]],
-        );
+    f.add(15, &[rel, how, ctx.rule_cue_h]);
+    f.add(16, &[rel, how, ctx.frag_h, sh]);
+    if ctx.rule.is_some_and(|r| r.0 < span.1 && span.0 < r.1) {
+        f.add(7, &[how]);
+        f.add(8, &[how, sh]);
+        f.add(9, &[how, ctx.frag_h]);
     } else {
-        f.add(10, &[b"notrule", how, sh]);
+        f.add(10, &[how, sh]);
     }
+    sh
 }
 
 /// Features of one way a candidate was found.
-fn raw_features(ctx: &Ctx<'_>, r: &Raw<'_>, f: &mut Feats<'_>) {
-    let role = r.role.tag();
-    let side: &[u8] = match (r.after, r.lead_in) {
+fn raw_features(ctx: &Ctx<'_>, r: &Raw<'_>, sh: u64, f: &mut Feats<'_>) {
+    let role = h(r.role.tag());
+    let side = h(match (r.after, r.lead_in) {
         (_, true) => b"L",
         (true, _) => b"A",
         _ => b"B",
-    };
-    let how = how_tag(ctx.how);
-    let mut buf = [0u8; 16];
-    let n = lower_word(r.cue, &mut buf);
-    let cue = buf.get(..n).unwrap_or_default();
-    let frag = [u8::from(ctx.fragment), u8::from(ctx.mid)];
+    });
+    let how = ctx.how_h;
+    let cue = h_lower(r.cue);
+    let frag = ctx.frag_h;
+    let ordinal = h_num(r.ordinal);
     f.add(20, &[role, side]);
-    f.add(31, &[role, side, shape(ctx.text, r.span)]);
+    f.add(31, &[role, side, sh]);
     f.add(21, &[role, side, cue]);
-    f.add(22, &[role, side, bucket_of(r.ordinal)]);
-    f.add(23, &[role, side, bucket_of(r.distance)]);
-    f.add(24, &[role, side, &frag]);
+    f.add(22, &[role, side, ordinal]);
+    f.add(23, &[role, side, h_num(r.distance)]);
+    f.add(24, &[role, side, frag]);
     f.add(25, &[role, side, how]);
-    f.add(26, &[role, side, how, bucket_of(r.ordinal)]);
-    f.add(27, &[role, side, cue, &frag]);
-    let mut cb = [0u8; 16];
-    let cn = lower_word(ctx.rule_cue, &mut cb);
-    f.add(29, &[role, side, how, cb.get(..cn).unwrap_or_default()]);
-    f.add(30, &[role, side, bucket_of(r.ordinal), &frag, how]);
+    f.add(26, &[role, side, how, ordinal]);
+    f.add(27, &[role, side, cue, frag]);
+    f.add(29, &[role, side, how, ctx.rule_cue_h]);
+    f.add(30, &[role, side, ordinal, frag, how]);
     if r.role == Role::Previous {
-        f.add(28, &[role, &[u8::from(ctx.prev_same_para)], how]);
+        f.add(28, &[role, h(&[u8::from(ctx.prev_same_para)]), how]);
     }
 }
 
@@ -497,7 +456,6 @@ pub(super) fn choices(
     prev: Option<(&Candidate, &Attribution)>,
     out: &mut Vec<Choice>,
 ) {
-    out.clear();
     // The quotation's sentence (as the rules found it), within reach.
     let s_start = sentence.max(char_floor(text, c.open.saturating_sub(REACH)));
     let before = tokenize(text, s_start, c.open);
@@ -598,50 +556,67 @@ pub(super) fn choices(
             lead_in: false,
         });
     }
+    let fragment = super::starts_lowercase(text, c);
+    let mut marks = [usize::MAX; MAX_MARKS];
+    let quote_marks = before
+        .iter()
+        .rev()
+        .chain(after.iter())
+        .filter(|t| !t.is_word && "“”\"„«»".contains(t.text));
+    for (m, t) in marks.iter_mut().zip(quote_marks) {
+        *m = t.start;
+    }
     let ctx = Ctx {
         text,
-        how: a.how,
-        fragment: super::starts_lowercase(text, c),
-        mid: a.mid_sentence,
+        how_h: h(how_tag(a.how)),
+        frag_h: h(&[u8::from(fragment), u8::from(a.mid_sentence)]),
+        para_h: h(&[u8::from(c.starts_paragraph)]),
         rule: a.speaker,
-        rule_cue: a
-            .cue
-            .and_then(|(s, e)| text.get(s..e))
-            .and_then(|w| w.split_whitespace().next())
-            .unwrap_or(""),
+        rule_cue_h: h_lower(
+            a.cue
+                .and_then(|(s, e)| text.get(s..e))
+                .and_then(|w| w.split_whitespace().next())
+                .unwrap_or(""),
+        ),
         prev_same_para,
         open: c.open,
         close: c.close,
-        marks: before
-            .iter()
-            .chain(after.iter())
-            .filter(|t| !t.is_word && "“”\"„«»".contains(t.text))
-            .map(|t| t.start)
-            .collect(),
-        starts_paragraph: c.starts_paragraph,
+        marks,
     };
     // The rule's choice first, then "none", then the others by first appearance.
-    let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(MAX_CHOICES);
-    spans.push(a.speaker);
+    let mut spans = [None; MAX_CHOICES];
+    let mut n = 0;
+    let mut push = |sp: Option<(usize, usize)>, n: &mut usize| {
+        if *n < MAX_CHOICES && !spans.get(..*n).unwrap_or_default().contains(&sp) {
+            if let Some(slot) = spans.get_mut(*n) {
+                *slot = sp;
+                *n += 1;
+            }
+        }
+    };
+    push(a.speaker, &mut n);
     if a.speaker.is_some() {
-        spans.push(None);
+        push(None, &mut n);
     }
     for r in &raws {
-        if spans.len() >= MAX_CHOICES {
-            break;
-        }
-        if !spans.contains(&Some(r.span)) {
-            spans.push(Some(r.span));
-        }
+        push(Some(r.span), &mut n);
     }
-    for span in spans {
-        let mut feats = Vec::with_capacity(24);
-        let mut f = Feats { out: &mut feats };
-        span_features(&ctx, span, &mut f);
+    // Reuse the buffers of earlier quotations: no allocation once they are warm.
+    out.truncate(n);
+    while out.len() < n {
+        out.push(Choice {
+            span: None,
+            feats: Vec::with_capacity(64),
+        });
+    }
+    for (ch, &span) in out.iter_mut().zip(spans.iter()) {
+        ch.span = span;
+        ch.feats.clear();
+        let mut f = Feats { out: &mut ch.feats };
+        let sh = span_features(&ctx, span, &mut f);
         for r in raws.iter().filter(|r| Some(r.span) == span) {
-            raw_features(&ctx, r, &mut f);
+            raw_features(&ctx, r, sh, &mut f);
         }
-        out.push(Choice { span, feats });
     }
 }
 
@@ -652,9 +627,9 @@ fn score(w: &Weights, feats: &[u32]) -> i32 {
     s[1] - s[0]
 }
 
-/// How much (in perceptron updates) another choice must outscore the rule's to replace it:
-/// on held-out folds of PolNeAR train a small margin is as good as none and steadier.
-pub const MARGIN: f32 = 8.0;
+/// How much (in perceptron updates) another choice must outscore the rule's to replace it.
+/// Held-out folds of PolNeAR train: none is best where the ranker runs ([`ranks`]).
+pub const MARGIN: f32 = 0.0;
 
 /// The speaker the compiled-in model prefers among `choices`; `None` when there is no model.
 pub(super) fn best(choices: &[Choice]) -> Option<Option<(usize, usize)>> {
