@@ -703,3 +703,95 @@ pub fn train_step(p: &mut Perceptron, choices: &[Choice], gold: &[bool]) -> bool
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The choices of the only candidate quotation of `text`, as the rules see them.
+    fn choices_of(text: &str) -> (How, Vec<Option<String>>) {
+        let all = training_choices(text);
+        let (_, how, ch) = all.into_iter().next().unwrap_or_else(|| unreachable!());
+        let spans = ch
+            .iter()
+            .map(|c| c.span.and_then(|(s, e)| text.get(s..e)).map(str::to_string))
+            .collect();
+        (how, spans)
+    }
+
+    #[test]
+    fn only_guessed_attributions_are_ranked() {
+        assert!(ranks(How::Unattributed));
+        assert!(ranks(How::PreviousSentence));
+        assert!(!ranks(How::AfterAdjacent));
+        assert!(!ranks(How::BeforeAdjacent));
+    }
+
+    #[test]
+    fn candidates_are_the_rule_then_none_then_names_around() {
+        let text = "Yes, the new bridge is “the best thing to happen to this valley,” for Ann Lee.";
+        let (how, spans) = choices_of(text);
+        assert_eq!(how, How::Unattributed);
+        assert_eq!(
+            spans.first(),
+            Some(&None),
+            "the rule's (empty) choice comes first"
+        );
+        assert!(spans.contains(&Some("Ann Lee".to_string())), "{spans:?}");
+    }
+
+    #[test]
+    fn cues_on_both_sides_give_candidates() {
+        // An adjacent attribution is not ranked; a stand-alone quotation after a reporting
+        // sentence is, with the subject of the verb after it as a candidate too.
+        let text = "Ann Lee praised the plan.\n\n“It works well for everyone here,” Tom Baker \
+                    added, according to the Daily Ledger.";
+        assert!(
+            training_choices(text).is_empty(),
+            "an adjacent cue is left to the rules"
+        );
+        let text = "Ann Lee praised the plan.\n\n“It works.” Tom Baker wrote to her later.";
+        let (how, spans) = choices_of(text);
+        assert_eq!(how, How::PreviousSentence);
+        assert_eq!(spans.first(), Some(&Some("Ann Lee".to_string())));
+        assert!(spans.contains(&None));
+        assert!(spans.contains(&Some("Tom Baker".to_string())), "{spans:?}");
+    }
+
+    #[test]
+    fn an_empty_model_keeps_the_rule_choice() {
+        let w = Weights::quantise(4, CLASSES, &[0.0; 32]);
+        let choices = [
+            Choice {
+                span: Some((0, 3)),
+                feats: vec![1, 2],
+            },
+            Choice {
+                span: None,
+                feats: vec![3],
+            },
+        ];
+        assert_eq!(best_with(&w, &choices), Some(Some((0, 3))));
+        assert_eq!(best_with(&w, &[]), None);
+    }
+
+    #[test]
+    fn training_moves_the_right_choice_up() {
+        let mut p = Perceptron::new(6, CLASSES);
+        let choices = [
+            Choice {
+                span: Some((0, 3)),
+                feats: vec![1],
+            },
+            Choice {
+                span: Some((5, 9)),
+                feats: vec![2],
+            },
+        ];
+        for _ in 0..3 {
+            train_step(&mut p, &choices, &[false, true]);
+        }
+        let w = p.averaged();
+        assert_eq!(best_with(&w, &choices), Some(Some((5, 9))));
+    }
+}
