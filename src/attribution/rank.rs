@@ -384,7 +384,7 @@ fn mention_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut Vec<Raw<'t
         let at = |j: usize| toks.get(j).filter(|t| t.is_capitalized());
         let span = if t.is_word && is_pronoun(t.text) {
             Some((k, k + 1))
-        } else if t.is_capitalized() && k > 0 && at(k - 1).is_none() && !after {
+        } else if t.is_capitalized() && at(k + 1).is_none() && !after {
             // The last word of a name read backwards: extend to its first word.
             let mut s = k;
             while s > 0 && k - s < 4 && at(s - 1).is_some() {
@@ -756,6 +756,14 @@ mod tests {
         assert_eq!(spans.first(), Some(&Some("Ann Lee".to_string())));
         assert!(spans.contains(&None));
         assert!(spans.contains(&Some("Tom Baker".to_string())), "{spans:?}");
+    }
+
+    #[test]
+    fn a_name_before_the_quotation_is_a_candidate_whole() {
+        let text = "When asked whom she backed, Ms. Ann Lee smiled and said, “The one who listens.”";
+        let (_, spans) = choices_of(text);
+        assert!(spans.contains(&Some("Ms. Ann Lee".to_string())), "{spans:?}");
+        assert!(!spans.contains(&Some("Ms.".to_string())), "{spans:?}");
     }
 
     #[test]
