@@ -760,9 +760,13 @@ mod tests {
 
     #[test]
     fn a_name_before_the_quotation_is_a_candidate_whole() {
-        let text = "When asked whom she backed, Ms. Ann Lee smiled and said, “The one who listens.”";
+        let text =
+            "When asked whom she backed, Ms. Ann Lee smiled and said, “The one who listens.”";
         let (_, spans) = choices_of(text);
-        assert!(spans.contains(&Some("Ms. Ann Lee".to_string())), "{spans:?}");
+        assert!(
+            spans.contains(&Some("Ms. Ann Lee".to_string())),
+            "{spans:?}"
+        );
         assert!(!spans.contains(&Some("Ms.".to_string())), "{spans:?}");
     }
 
