@@ -32,6 +32,8 @@ struct Example {
     hit: Vec<bool>,
     /// How the rules found their speaker.
     how: String,
+    /// Whether the ranker decides this quotation at run time.
+    ranked: bool,
     /// What the choices and the quotation read, for `DUMP_RANK`.
     note: String,
 }
@@ -170,6 +172,7 @@ fn load(path: &str) -> Vec<Vec<Example>> {
                 gold: labels,
                 hit,
                 how: format!("{how:?}"),
+                ranked: whosaid::attribution::rank::ranks(how),
                 note,
             });
         }
@@ -275,7 +278,7 @@ fn main() {
         eprintln!("refusing to train on a holdout split");
         std::process::exit(2);
     }
-    let epochs = opt("--epochs", 4) as usize;
+    let epochs = opt("--epochs", 12) as usize;
     let folds = opt("--folds", 5) as usize;
     let seed = opt("--seed", 7);
     let docs = load(train_path);
@@ -294,6 +297,7 @@ fn main() {
             .enumerate()
             .filter(|(i, _)| i % folds == f)
             .flat_map(|(_, d)| d.iter())
+            .filter(|e| e.ranked)
             .collect();
         let p = train(&train_ex, epochs, seed);
         let r = evaluate(&p, &test_ex);

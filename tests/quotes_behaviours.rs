@@ -308,12 +308,14 @@ fn a_pronoun_with_nobody_before_it_has_no_canonical_speaker() {
 
 #[test]
 fn ranker_finds_a_speaker_where_no_cue_names_one() {
-    // No speech verb: the rules leave it unattributed, the learned ranker picks the name the
-    // sentence credits the view to.
+    // No speech verb: the rules leave it unattributed, the learned ranker picks whose view the
+    // sentence gives ("to her"), and the pronoun resolves to the person named before.
     let q = one(
-        "Yes, the new bridge is “the best thing to happen to this valley in decades,” for Ann Lee.",
+        "Ann Lee has seen many winters here. To her, the new dam is “a monument to waste and \
+         arrogance in the capital.”",
     );
-    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("her"));
+    assert_eq!(q.speaker.as_deref(), Some("Ann Lee"));
 }
 
 #[test]

@@ -232,7 +232,8 @@ fn attribute_inner(
         // whole windows, which a sentence of thousands of quotations makes costly.
         // Ranking is skipped where the quote filter drops the candidate whatever its speaker
         // (scare quotes, single-quoted words), which keeps it off most candidates.
-        let worth_ranking = rank::ranks(a.how)
+        // Training sees every kept quotation: the ranker learns from all of them.
+        let worth_ranking = (visit.is_some() || rank::ranks(a.how))
             && (a.how == How::BeforeInSentence || crate::quotes::filter::keep(text, c, &a));
         if ranking && !dense && worth_ranking {
             rank::choices(text, c, &a, sentence, prev, &mut choices);
