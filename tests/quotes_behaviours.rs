@@ -305,3 +305,21 @@ fn a_pronoun_with_nobody_before_it_has_no_canonical_speaker() {
     let q = one("Ann Lee spoke first. He described the bridge as “a daily gamble” later.");
     assert_eq!(q.speaker, None, "a man's pronoun does not resolve to Ann");
 }
+
+#[test]
+fn ranker_finds_a_speaker_where_no_cue_names_one() {
+    // No speech verb: the rules leave it unattributed, the learned ranker picks whose view the
+    // sentence gives ("to her"), and the pronoun resolves to the person named before.
+    let q = one(
+        "Ann Lee has seen many winters here. To her, the new dam is “a monument to waste and \
+         arrogance in the capital.”",
+    );
+    assert_eq!(q.speaker_mention.as_deref(), Some("her"));
+    assert_eq!(q.speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn ranker_leaves_a_quotation_naming_nobody_unattributed() {
+    let q = one("Why vote at all? “Nothing ever changes around here for people like us.”");
+    assert_eq!(q.speaker_mention, None);
+}

@@ -27,6 +27,7 @@
 mod after;
 mod context;
 pub mod cues;
+pub mod rank;
 pub mod resolve;
 pub mod speaker;
 mod subject;
@@ -189,8 +190,27 @@ fn char_floor(text: &str, i: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// Attributes each candidate quotation of `text`, in order.
+/// Attributes each candidate quotation of `text`, in order: the rules, then the speaker
+/// ranker ([`rank`]) choosing among the speakers the sentence offers.
 pub fn attribute(text: &str, cands: &[Candidate]) -> Vec<Attribution> {
+    attribute_inner(text, cands, None)
+}
+
+/// Receives each candidate quotation with its speaker choices, when training the ranker.
+type Visitor<'v> = &'v mut dyn FnMut(&Candidate, &Attribution, &[rank::Choice]);
+
+/// The rules alone, showing each candidate's speaker choices to `visit` (to train the ranker).
+fn attribute_with(text: &str, cands: &[Candidate], visit: Visitor<'_>) -> Vec<Attribution> {
+    attribute_inner(text, cands, Some(visit))
+}
+
+fn attribute_inner(
+    text: &str,
+    cands: &[Candidate],
+    mut visit: Option<Visitor<'_>>,
+) -> Vec<Attribution> {
+    let ranking = visit.is_some() || rank::enabled();
+    let mut choices: Vec<rank::Choice> = Vec::new();
     let mut out: Vec<Attribution> = Vec::with_capacity(cands.len());
     // The start of the previous quotation's sentence, reused while quotations share one
     // sentence so that a sentence holding thousands of them is scanned back only once.
@@ -207,7 +227,25 @@ pub fn attribute(text: &str, cands: &[Candidate]) -> Vec<Attribution> {
         let (a, sentence, shared) = attribute_one(text, c, prev, next, prev_sentence_start, dense);
         run = if shared { run + 1 } else { 0 };
         prev_sentence_start = sentence;
-        let a = outer_according_to(text, c, a, sentence);
+        let mut a = outer_according_to(text, c, a, sentence);
+        // In a dense run of quotations the rules' shortened windows stand: ranking reads
+        // whole windows, which a sentence of thousands of quotations makes costly.
+        // Ranking is skipped where the quote filter drops the candidate whatever its speaker
+        // (scare quotes, single-quoted words), which keeps it off most candidates.
+        // Training sees every kept quotation: the ranker learns from all of them.
+        let worth_ranking = (visit.is_some() || rank::ranks(a.how))
+            && (a.how == How::BeforeInSentence || crate::quotes::filter::keep(text, c, &a));
+        if ranking && !dense && worth_ranking {
+            rank::choices(text, c, &a, sentence, prev, &mut choices);
+            match visit.as_mut() {
+                Some(v) => v(c, &a, &choices),
+                None => {
+                    if let Some(sp) = rank::best(&choices) {
+                        a = a.with_speaker(sp);
+                    }
+                }
+            }
+        }
         out.push(a);
     }
     out

@@ -105,6 +105,28 @@ fn named_after_description(mention: &str) -> Option<&str> {
     mention.get(words.get(first)?.0..)
 }
 
+/// How far back (bytes) a relative "who" looks for the name it follows.
+const RELATIVE_REACH: usize = 80;
+
+/// The byte span of the name right before a relative "who" at `who` (`Ann Lee, who`): a
+/// run of up to five capitalised words, a comma between them and "who" allowed.
+fn relative_antecedent(text: &str, who: usize) -> Option<(usize, usize)> {
+    let lo = (who.saturating_sub(RELATIVE_REACH)..=who).find(|&i| text.is_char_boundary(i))?;
+    let head = text.get(lo..who)?.trim_end();
+    let head = head.strip_suffix(',').unwrap_or(head).trim_end();
+    let end = lo + head.len();
+    let mut start = end;
+    for (n, w) in head.rsplit(' ').enumerate() {
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if n >= 5 || !capital || w.ends_with(',') {
+            break;
+        }
+        start -= w.len() + usize::from(start < end);
+    }
+    let name = text.get(start..end)?;
+    (start < end && !name_words(name).is_empty()).then_some((start, end))
+}
+
 /// A person a later pronoun may refer to.
 #[derive(Debug, Clone)]
 struct Person {
@@ -244,6 +266,17 @@ impl<'t> Resolver<'t> {
             });
             return Some(name);
         }
+        if lower == "who" {
+            // "Ann Lee, who said …": the relative pronoun names the person just before it.
+            let Some((s, e)) = relative_antecedent(self.text, start) else {
+                return Some(mention.to_string());
+            };
+            let text = self.text;
+            let name = self.index().fullest(text.get(s..e)?);
+            let person = self.person(s, e, name.clone());
+            self.speakers.push(person);
+            return Some(name);
+        }
         let first = mention.split_whitespace().next().unwrap_or_default();
         let description = first.chars().next().is_some_and(char::is_lowercase)
             && !mention
@@ -283,6 +316,14 @@ mod tests {
             Some("The ministry")
         );
         assert_eq!(resolve(t, "She", 0).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn relative_who_names_the_person_before_it() {
+        let t = "Ann Lee spoke. Then Lee, who runs the mill, said so.";
+        assert_eq!(resolve(t, "who", 0).as_deref(), Some("Ann Lee"));
+        let t = "A farmer who lost his crop said so.";
+        assert_eq!(resolve(t, "who", 0).as_deref(), Some("who"));
     }
 
     #[test]

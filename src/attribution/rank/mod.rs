@@ -1,0 +1,426 @@
+//! A learned second opinion on the speaker: the rules of [`super::attribute_one`] pick one
+//! speaker, but the sentence often offers several (the subject of each speech verb before and
+//! after the quotation, the object of "according to", the sentence's first noun phrase, a
+//! possessive, the previous quotation's speaker). Which one PolNeAR's annotators chose depends
+//! on cues the rules weigh by hand in a fixed order (nesting, "what X called", outer sources);
+//! a ranker weighs them from data instead.
+//!
+//! Each candidate gets hashed features (how it was found, which cue and on which side, how
+//! far, its shape, the rule's choice and how the rule found it); an averaged perceptron
+//! trained on PolNeAR train (`examples/train_speakers.rs`) scores them and the best wins. The
+//! rule's choice is always a candidate and wins ties, so an empty model changes nothing.
+//!
+//! Cost per quotation is bounded: two windows of at most [`REACH`] bytes are tokenized and at
+//! most [`MAX_CHOICES`] candidates are scored.
+
+mod candidates;
+mod features;
+
+use super::speaker::is_pronoun;
+use super::subject::leading_subject;
+use super::words::tokenize;
+use super::{Attribution, How, char_floor, span_of};
+use crate::learn::{Perceptron, Weights};
+use crate::quotes::pairing::Candidate;
+use crate::sentences::sentence_end;
+use candidates::{Raw, Role, cue_candidates, mention_candidates, possessive_candidates};
+use features::{Ctx, Feats, MAX_MARKS, h, h_lower, how_tag, raw_features, span_features};
+use std::sync::LazyLock;
+
+/// How far (bytes) before and after the quotation candidates are looked for.
+pub const REACH: usize = 120;
+/// Most candidates per quotation (the rule's choice and "none" included).
+pub const MAX_CHOICES: usize = 10;
+/// Bits of the feature table.
+pub const BITS: u32 = 18;
+/// Classes: 0 "not the speaker", 1 "the speaker"; a candidate's score is the difference.
+pub const CLASSES: usize = 2;
+
+static MODEL: LazyLock<Option<Weights>> = LazyLock::new(|| {
+    Weights::from_static(include_bytes!("../../../data/speakers.model"))
+        .filter(|w| w.classes() == CLASSES)
+});
+
+/// Whether the ranker gets a say for quotations the rules attributed this way: where they
+/// found no cue at all, or fell back on the sentence before. On held-out folds of PolNeAR
+/// train the ranker gains most there per quotation ranked (a third of them put right); it
+/// also gains a little after an earlier cue of the sentence and on a sentence's subject, but
+/// ranking those (a third of all quotations) would cost a fifth of the pipeline's time.
+pub fn ranks(how: How) -> bool {
+    matches!(how, How::PreviousSentence | How::Unattributed)
+}
+
+/// Whether a speaker model is compiled in.
+pub fn enabled() -> bool {
+    MODEL.is_some()
+}
+
+/// One speaker candidate: its byte span (`None`: no speaker) and its features.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// The speaker's words, in bytes.
+    pub span: Option<(usize, usize)>,
+    /// Hashed feature buckets.
+    pub feats: Vec<u32>,
+}
+
+/// The candidates of one quotation with their features; `out` is cleared and refilled.
+pub(super) fn choices(
+    text: &str,
+    c: &Candidate,
+    a: &Attribution,
+    sentence: usize,
+    prev: Option<(&Candidate, &Attribution)>,
+    out: &mut Vec<Choice>,
+) {
+    // The quotation's sentence (as the rules found it), within reach.
+    let s_start = sentence.max(char_floor(text, c.open.saturating_sub(REACH)));
+    let before = tokenize(text, s_start, c.open);
+    let after = if c.unclosed {
+        Vec::new()
+    } else {
+        let cap = char_floor(text, (c.close + REACH).min(text.len()));
+        tokenize(text, c.close, sentence_end(text, c.close, cap))
+    };
+    let mut raws: Vec<Raw<'_>> = Vec::with_capacity(16);
+    cue_candidates(&before, false, &mut raws);
+    cue_candidates(&after, true, &mut raws);
+    if let Some(sp) = leading_subject(&before, 0, before.len()).and_then(|s| span_of(&before, s)) {
+        raws.push(Raw {
+            span: sp,
+            role: Role::Leading,
+            after: false,
+            cue: "",
+            ordinal: 0,
+            distance: 0,
+            lead_in: false,
+        });
+    }
+    // The noun phrase right after the closing mark: `,” Lee went on`.
+    let i0 = after
+        .iter()
+        .take_while(|t| !t.is_word && ",—–-".contains(t.text))
+        .count();
+    if let Some(t) = after.get(i0) {
+        let len = if is_pronoun(t.text) {
+            1
+        } else {
+            after
+                .iter()
+                .skip(i0)
+                .take(5)
+                .take_while(|t| t.is_capitalized())
+                .count()
+        };
+        if len > 0 {
+            if let Some(sp) = span_of(&after, (i0, i0 + len)) {
+                raws.push(Raw {
+                    span: sp,
+                    role: Role::Next,
+                    after: true,
+                    cue: "",
+                    ordinal: 0,
+                    distance: 0,
+                    lead_in: false,
+                });
+            }
+        }
+    }
+    // A paragraph ending in a colon before this one: its cues' speakers.
+    let lead = if a.mid_sentence {
+        None
+    } else {
+        super::context::paragraph_lead_in(text, c)
+    };
+    if let Some(lead) = &lead {
+        let from = raws.len();
+        cue_candidates(lead, false, &mut raws);
+        if let Some(sp) = leading_subject(lead, 0, lead.len()).and_then(|s| span_of(lead, s)) {
+            raws.push(Raw {
+                span: sp,
+                role: Role::Leading,
+                after: false,
+                cue: "",
+                ordinal: 0,
+                distance: 0,
+                lead_in: true,
+            });
+        }
+        for r in raws.iter_mut().skip(from) {
+            r.lead_in = true;
+        }
+    }
+    mention_candidates(&before, false, &mut raws);
+    mention_candidates(&after, true, &mut raws);
+    possessive_candidates(&before, false, &mut raws);
+    possessive_candidates(&after, true, &mut raws);
+    let prev_same_para = prev.is_some_and(|(p, _)| {
+        p.close <= c.open
+            && c.open - p.close < REACH
+            && text
+                .as_bytes()
+                .get(p.close..c.open)
+                .is_some_and(|g| !g.contains(&b'\n'))
+    });
+    if let Some(sp) = prev.and_then(|(_, pa)| pa.speaker) {
+        raws.push(Raw {
+            span: sp,
+            role: Role::Previous,
+            after: false,
+            cue: "",
+            ordinal: 0,
+            distance: 0,
+            lead_in: false,
+        });
+    }
+    let fragment = super::starts_lowercase(text, c);
+    let mut marks = [usize::MAX; MAX_MARKS];
+    let quote_marks = before
+        .iter()
+        .rev()
+        .chain(after.iter())
+        .filter(|t| !t.is_word && "“”\"„«»".contains(t.text));
+    for (m, t) in marks.iter_mut().zip(quote_marks) {
+        *m = t.start;
+    }
+    let ctx = Ctx {
+        text,
+        how_h: h(how_tag(a.how)),
+        frag_h: h(&[u8::from(fragment), u8::from(a.mid_sentence)]),
+        para_h: h(&[u8::from(c.starts_paragraph)]),
+        rule: a.speaker,
+        rule_cue_h: h_lower(
+            a.cue
+                .and_then(|(s, e)| text.get(s..e))
+                .and_then(|w| w.split_whitespace().next())
+                .unwrap_or(""),
+        ),
+        prev_same_para,
+        open: c.open,
+        close: c.close,
+        marks,
+    };
+    // The rule's choice first, then "none", then the others by first appearance.
+    let mut spans = [None; MAX_CHOICES];
+    let mut n = 0;
+    let mut push = |sp: Option<(usize, usize)>, n: &mut usize| {
+        if *n < MAX_CHOICES && !spans.get(..*n).unwrap_or_default().contains(&sp) {
+            if let Some(slot) = spans.get_mut(*n) {
+                *slot = sp;
+                *n += 1;
+            }
+        }
+    };
+    push(a.speaker, &mut n);
+    if a.speaker.is_some() {
+        push(None, &mut n);
+    }
+    for r in &raws {
+        push(Some(r.span), &mut n);
+    }
+    // Reuse the buffers of earlier quotations: no allocation once they are warm.
+    out.truncate(n);
+    while out.len() < n {
+        out.push(Choice {
+            span: None,
+            feats: Vec::with_capacity(64),
+        });
+    }
+    for (ch, &span) in out.iter_mut().zip(spans.iter()) {
+        ch.span = span;
+        ch.feats.clear();
+        let mut f = Feats { out: &mut ch.feats };
+        let sh = span_features(&ctx, span, &mut f);
+        for r in raws.iter().filter(|r| Some(r.span) == span) {
+            raw_features(&ctx, r, sh, &mut f);
+        }
+    }
+}
+
+/// The score of a choice: "speaker" minus "not the speaker".
+fn score(w: &Weights, feats: &[u32]) -> i32 {
+    let mut s = [0i32; CLASSES];
+    w.add_scores(feats, &mut s);
+    s[1] - s[0]
+}
+
+/// How much (in perceptron updates) another choice must outscore the rule's to replace it.
+/// Held-out folds of PolNeAR train: none is best where the ranker runs ([`ranks`]).
+pub const MARGIN: f32 = 0.0;
+
+/// The speaker the compiled-in model prefers among `choices`; `None` when there is no model.
+pub(super) fn best(choices: &[Choice]) -> Option<Option<(usize, usize)>> {
+    best_with(MODEL.as_ref()?, choices)
+}
+
+/// The choice `w` prefers: the first (the rule's) unless another beats it by [`MARGIN`].
+pub fn best_with(w: &Weights, choices: &[Choice]) -> Option<Option<(usize, usize)>> {
+    let first = choices.first()?;
+    let margin = (MARGIN / w.scale()) as i32;
+    let rule = score(w, &first.feats);
+    let mut best = (rule.saturating_add(margin), first.span);
+    for ch in choices.iter().skip(1) {
+        let s = score(w, &ch.feats);
+        if s > best.0 {
+            best = (s, ch.span);
+        }
+    }
+    Some(best.1)
+}
+
+/// For training: each candidate quotation of `text` the quote filter keeps (quoted span in
+/// bytes), with how the rules attributed it and its speaker choices as the rules alone see
+/// them. Every kept quotation is an example, not only those [`ranks`] lets the ranker decide:
+/// more data, and the features say how the rules found their speaker.
+pub fn training_choices(text: &str) -> Vec<((usize, usize), How, Vec<Choice>)> {
+    let cands = crate::quotes::pairing::pair(text);
+    let mut out = Vec::with_capacity(cands.len());
+    super::attribute_with(
+        text,
+        &cands,
+        &mut |c: &Candidate, a: &Attribution, ch: &[Choice]| {
+            out.push(((c.start, c.end), a.how, ch.to_vec()));
+        },
+    );
+    out
+}
+
+/// One ranking update: `gold` indexes the right choices. Returns whether the guess was right.
+pub fn train_step(p: &mut Perceptron, choices: &[Choice], gold: &[bool]) -> bool {
+    p.tick();
+    let mut s = [0.0f32; CLASSES];
+    let mut guess = 0;
+    let mut best = f32::MIN;
+    for (i, ch) in choices.iter().enumerate() {
+        p.scores(&ch.feats, &mut s);
+        let v = s[1] - s[0];
+        if v > best {
+            best = v;
+            guess = i;
+        }
+    }
+    if gold.get(guess).copied().unwrap_or(false) {
+        return true;
+    }
+    // The best-scoring right choice moves up, the guess down.
+    let mut truth = None;
+    let mut tbest = f32::MIN;
+    for (i, ch) in choices.iter().enumerate() {
+        if !gold.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        p.scores(&ch.feats, &mut s);
+        let v = s[1] - s[0];
+        if v > tbest {
+            tbest = v;
+            truth = Some(i);
+        }
+    }
+    if let (Some(t), Some(g)) = (truth.and_then(|t| choices.get(t)), choices.get(guess)) {
+        p.update(&t.feats, 1, 0);
+        p.update(&g.feats, 0, 1);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The choices of the only candidate quotation of `text`, as the rules see them.
+    fn choices_of(text: &str) -> (How, Vec<Option<String>>) {
+        let all = training_choices(text);
+        let (_, how, ch) = all.into_iter().next().unwrap_or_else(|| unreachable!());
+        let spans = ch
+            .iter()
+            .map(|c| c.span.and_then(|(s, e)| text.get(s..e)).map(str::to_string))
+            .collect();
+        (how, spans)
+    }
+
+    #[test]
+    fn only_guessed_attributions_are_ranked() {
+        assert!(ranks(How::Unattributed));
+        assert!(ranks(How::PreviousSentence));
+        assert!(!ranks(How::AfterAdjacent));
+        assert!(!ranks(How::BeforeAdjacent));
+    }
+
+    #[test]
+    fn candidates_are_the_rule_then_none_then_names_around() {
+        let text = "Yes, the new bridge is “the best thing to happen to this valley,” for Ann Lee.";
+        let (how, spans) = choices_of(text);
+        assert_eq!(how, How::Unattributed);
+        assert_eq!(
+            spans.first(),
+            Some(&None),
+            "the rule's (empty) choice comes first"
+        );
+        assert!(spans.contains(&Some("Ann Lee".to_string())), "{spans:?}");
+    }
+
+    #[test]
+    fn cues_on_both_sides_give_candidates() {
+        // An adjacent attribution is not ranked; a stand-alone quotation after a reporting
+        // sentence is, with the subject of the verb after it as a candidate too.
+        let text = "Ann Lee praised the plan.\n\n“It works well for everyone here,” Tom Baker \
+                    added, according to the Daily Ledger.";
+        let (how, _) = choices_of(text);
+        assert!(!ranks(how), "an adjacent cue is left to the rules: {how:?}");
+        let text = "Ann Lee praised the plan.\n\n“It works.” Tom Baker wrote to her later.";
+        let (how, spans) = choices_of(text);
+        assert_eq!(how, How::PreviousSentence);
+        assert_eq!(spans.first(), Some(&Some("Ann Lee".to_string())));
+        assert!(spans.contains(&None));
+        assert!(spans.contains(&Some("Tom Baker".to_string())), "{spans:?}");
+    }
+
+    #[test]
+    fn a_name_before_the_quotation_is_a_candidate_whole() {
+        let text =
+            "When asked whom she backed, Ms. Ann Lee smiled and said, “The one who listens.”";
+        let (_, spans) = choices_of(text);
+        assert!(
+            spans.contains(&Some("Ms. Ann Lee".to_string())),
+            "{spans:?}"
+        );
+        assert!(!spans.contains(&Some("Ms.".to_string())), "{spans:?}");
+    }
+
+    #[test]
+    fn an_empty_model_keeps_the_rule_choice() {
+        let w = Weights::quantise(4, CLASSES, &[0.0; 32]);
+        let choices = [
+            Choice {
+                span: Some((0, 3)),
+                feats: vec![1, 2],
+            },
+            Choice {
+                span: None,
+                feats: vec![3],
+            },
+        ];
+        assert_eq!(best_with(&w, &choices), Some(Some((0, 3))));
+        assert_eq!(best_with(&w, &[]), None);
+    }
+
+    #[test]
+    fn training_moves_the_right_choice_up() {
+        let mut p = Perceptron::new(6, CLASSES);
+        let choices = [
+            Choice {
+                span: Some((0, 3)),
+                feats: vec![1],
+            },
+            Choice {
+                span: Some((5, 9)),
+                feats: vec![2],
+            },
+        ];
+        for _ in 0..3 {
+            train_step(&mut p, &choices, &[false, true]);
+        }
+        let w = p.averaged();
+        assert_eq!(best_with(&w, &choices), Some(Some((5, 9))));
+    }
+}
