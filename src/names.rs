@@ -18,6 +18,8 @@
 
 use std::collections::HashMap;
 
+use crate::attribution::words::WordSet;
+
 /// Words that introduce a name without being part of it (lower-case, no dot). A run of
 /// capitalised words is cut after the last of these: "Ukrainian President Volodymyr Zelensky".
 const TITLES: &[&str] = &[
@@ -222,23 +224,27 @@ fn lower_key(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
-/// Whether `word` (any case, with or without its full stop) is in `list`, without allocating.
-fn listed(list: &[&str], word: &str) -> bool {
+static TITLE_SET: WordSet<256> = WordSet::new(TITLES);
+static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
+static SUFFIX_SET: WordSet<16> = WordSet::new(SUFFIXES);
+
+/// Whether `word` (any case, with or without its full stop) is in `set`, without allocating.
+fn listed<const N: usize>(set: &WordSet<N>, word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    w.len() <= 14 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    w.len() <= 14 && set.contains(w)
 }
 
 /// Whether `word` is a title or honorific ("Sen.", "President").
 pub fn is_title(word: &str) -> bool {
-    listed(TITLES, word)
+    listed(&TITLE_SET, word)
 }
 
 fn is_not_name(word: &str) -> bool {
-    listed(NOT_NAMES, word)
+    listed(&NOT_NAME_SET, word)
 }
 
 fn is_suffix(word: &str) -> bool {
-    listed(SUFFIXES, word)
+    listed(&SUFFIX_SET, word)
 }
 
 /// A word without a possessive ending or trailing punctuation: `Xi’s,` → `Xi`.
@@ -535,6 +541,23 @@ pub fn fullest_name_chars(text: &str, start: usize, end: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case() {
+        for (list, f) in [
+            (TITLES, is_title as fn(&str) -> bool),
+            (NOT_NAMES, is_not_name),
+            (SUFFIXES, is_suffix),
+        ] {
+            for w in list {
+                assert!(
+                    f(w) && f(&w.to_ascii_uppercase()) && f(&format!("{w}.")),
+                    "{w}"
+                );
+            }
+        }
+        assert!(!is_title("Lee") && !is_not_name("Lee") && !is_suffix("Lee"));
+    }
 
     #[test]
     fn code_point_offsets() {
