@@ -309,6 +309,45 @@ fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
     words.iter().rev().find(|w| !is_suffix(w)).copied()
 }
 
+/// Start of the first word at or after byte `from` (a word start or whitespace) whose first
+/// character after opening marks (`(`, `“`, `"`, `‘`) is upper-case, words being split at
+/// ASCII whitespace as in [`NameIndex::new`]. Looks only at upper-case ASCII letters and
+/// non-ASCII lead bytes, so the text between such words is crossed in a tight byte loop.
+fn next_capitalised_word(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut p = from;
+    loop {
+        p += bytes
+            .get(p..)?
+            .iter()
+            .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)?;
+        let upper = bytes.get(p).is_some_and(u8::is_ascii)
+            || text
+                .get(p..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_uppercase);
+        if upper {
+            // Back over the opening marks to where the word would start.
+            let mut s = p;
+            loop {
+                let prev = bytes.get(..s).unwrap_or_default();
+                if prev.ends_with(b"(") || prev.ends_with(b"\"") {
+                    s -= 1;
+                } else if prev.ends_with("“".as_bytes()) || prev.ends_with("‘".as_bytes()) {
+                    s -= 3;
+                } else {
+                    break;
+                }
+            }
+            let word_start = s == 0 || bytes.get(s - 1).is_some_and(u8::is_ascii_whitespace);
+            if word_start && s >= from {
+                return Some(s);
+            }
+        }
+        p += 1;
+    }
+}
+
 /// The full names found in one text, indexed by each of their words.
 #[derive(Debug, Default)]
 pub struct NameIndex {
@@ -395,6 +434,14 @@ impl NameIndex {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            if run.is_empty() {
+                // With no run open, a word without a capital changes nothing: go straight to
+                // the next word that has one (most words of a text are skipped this way).
+                match next_capitalised_word(text, i) {
+                    Some(start) => i = start,
+                    None => break,
+                }
+            }
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {
                 if bytes[i] == b'\n' && !run.is_empty() {
                     flush(&mut run, &mut index);
@@ -557,6 +604,37 @@ mod tests {
             }
         }
         assert!(!is_title("Lee") && !is_not_name("Lee") && !is_suffix("Lee"));
+    }
+
+    #[test]
+    fn capitalised_words_are_found_after_opening_marks_only_at_word_starts() {
+        let t = "the iPhone and (“Xi met «Émile» a\"Bo é";
+        let starts: Vec<&str> = std::iter::successors(next_capitalised_word(t, 0), |&s| {
+            let end = t[s..].find(' ').map_or(t.len(), |e| s + e);
+            next_capitalised_word(t, end)
+        })
+        .map(|s| &t[s..])
+        .collect();
+        assert_eq!(starts, vec!["(“Xi met «Émile» a\"Bo é"]);
+        let t = "«Émile» Zola";
+        assert_eq!(next_capitalised_word(t, 0), Some(t.find('Z').unwrap_or(0)));
+        assert_eq!(next_capitalised_word("Émile", 0), Some(0));
+        assert_eq!(next_capitalised_word("no capital here", 0), None);
+    }
+
+    #[test]
+    fn runs_split_by_newlines_and_lower_case_words_as_before() {
+        let i = NameIndex::new("Ann Lee\nBob Ray met Cy Dee and (Ed Fox) then “Gus Hale");
+        for (mention, full) in [
+            ("Lee", "Ann Lee"),
+            ("Ray", "Bob Ray"),
+            ("Dee", "Cy Dee"),
+            ("Hale", "Gus Hale"),
+            ("Fox", "Ed Fox"),
+        ] {
+            assert_eq!(i.fullest(mention), full);
+        }
+        assert_eq!(i.fullest("Met"), "Met");
     }
 
     #[test]
