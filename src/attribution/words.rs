@@ -79,6 +79,35 @@ fn keeps_dot(w: &str) -> bool {
     single || w.contains('.') || crate::sentences::is_abbreviation(w)
 }
 
+/// End of the word of `window` that starts at byte `start` with a character of `len` bytes.
+fn word_end(window: &str, start: usize, len: usize) -> usize {
+    let bytes = window.as_bytes();
+    let mut end = start + len;
+    loop {
+        // Letters and digits, ASCII ones without decoding.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some((d, dlen)) = char_at(window, end) else {
+            return end;
+        };
+        if is_alnum(d) {
+            end += dlen;
+        } else if joins_word(d) {
+            // Keep the joiner only if a letter follows, or it is the dot of an abbreviation
+            // like U.S. (a single letter before it).
+            let keep = char_at(window, end + dlen).is_some_and(|(a, _)| is_alnum(a))
+                || (d == '.' && window.get(start..end).is_some_and(keeps_dot));
+            if !keep {
+                return end;
+            }
+            end += dlen;
+        } else {
+            return end;
+        }
+    }
+}
+
 /// Tokenizes `text[from..to]` (clamped to the text and to character boundaries).
 ///
 /// One pass over the bytes of the window; ASCII characters are classified without decoding,
@@ -91,55 +120,29 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(window.len() / 4 + 2);
     let mut i = 0;
     while let Some((c, len)) = char_at(window, i) {
-        if is_alnum(c) {
-            let start = i;
-            let mut end = i + len;
-            while let Some((d, dlen)) = char_at(window, end) {
-                if is_alnum(d) {
-                    end += dlen;
-                } else if joins_word(d) {
-                    // Keep the joiner only if a letter follows, or it is the dot of an
-                    // abbreviation like U.S. (a single letter before it).
-                    let after = char_at(window, end + dlen).map(|(a, _)| a);
-                    let keep = after.is_some_and(is_alnum)
-                        || (d == '.' && window.get(start..end).is_some_and(keeps_dot));
-                    if keep {
-                        end += dlen;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            if let Some(t) = window.get(start..end) {
-                out.push(Token {
-                    text: t,
-                    start: from + start,
-                    end: from + end,
-                    is_word: true,
-                });
-            }
-            i = end;
+        let (end, is_word) = if is_alnum(c) {
+            (word_end(window, i, len), true)
         } else {
-            let end = i + len;
             let space = if c.is_ascii() {
                 is_ascii_space(c as u8)
             } else {
                 c.is_whitespace()
             };
-            if !space {
-                if let Some(t) = window.get(i..end) {
-                    out.push(Token {
-                        text: t,
-                        start: from + i,
-                        end: from + end,
-                        is_word: false,
-                    });
-                }
+            if space {
+                i += len;
+                continue;
             }
-            i = end;
+            (i + len, false)
+        };
+        if let Some(t) = window.get(i..end) {
+            out.push(Token {
+                text: t,
+                start: from + i,
+                end: from + end,
+                is_word,
+            });
         }
+        i = end;
     }
     out
 }
