@@ -224,6 +224,16 @@ fn lower_key(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
+/// Appends [`lower_key`] of `word` to `out`, without allocating for an ASCII word.
+fn push_lower_key(out: &mut String, word: &str) {
+    let w = word.trim_end_matches('.');
+    if w.is_ascii() {
+        out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
 static TITLE_SET: WordSet<256> = WordSet::new(TITLES);
 static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
 static SUFFIX_SET: WordSet<16> = WordSet::new(SUFFIXES);
@@ -309,6 +319,38 @@ fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
     words.iter().rev().find(|w| !is_suffix(w)).copied()
 }
 
+/// The first byte at or after `from` that is an upper-case ASCII letter or the lead byte of a
+/// non-ASCII character (`C0` and up), eight bytes at a time.
+fn next_upper_or_lead(bytes: &[u8], from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut p = from;
+    while let Some(chunk) = bytes.get(p..p + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Per byte, high bit set when: both top bits set (a lead byte C0..FF) ...
+        let lead = x & (x << 1) & HIGH;
+        // ... or, for an ASCII byte, 0x41 <= b <= 0x5A (adding 0x3F sets bit 7 from 0x41 on,
+        // adding 0x25 from 0x5B on; the low seven bits never carry into the next byte).
+        let low = x & LOW7;
+        let ge_a = low + ONES * 0x3F;
+        let gt_z = low + ONES * 0x25;
+        let upper = ge_a & !gt_z & !x & HIGH;
+        let hits = lead | upper;
+        if hits != 0 {
+            return Some(p + (hits.trailing_zeros() / 8) as usize);
+        }
+        p += 8;
+    }
+    bytes
+        .get(p..)?
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
+        .map(|k| p + k)
+}
+
 /// Start of the first word at or after byte `from` (a word start or whitespace) whose first
 /// character after opening marks (`(`, `“`, `"`, `‘`) is upper-case, words being split at
 /// ASCII whitespace as in [`NameIndex::new`]. Looks only at upper-case ASCII letters and
@@ -317,15 +359,16 @@ fn next_capitalised_word(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut p = from;
     loop {
-        p += bytes
-            .get(p..)?
-            .iter()
-            .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)?;
-        let upper = bytes.get(p).is_some_and(u8::is_ascii)
-            || text
+        p = next_upper_or_lead(bytes, p)?;
+        let upper = match bytes.get(p..) {
+            Some([b, ..]) if b.is_ascii() => true,
+            // U+2000..U+203F, general punctuation (’ “ ” —): never a capital, and frequent.
+            Some([0xE2, 0x80, ..]) => false,
+            _ => text
                 .get(p..)
                 .and_then(|s| s.chars().next())
-                .is_some_and(char::is_uppercase);
+                .is_some_and(char::is_uppercase),
+        };
         if upper {
             // Back over the opening marks to where the word would start.
             let mut s = p;
@@ -381,6 +424,7 @@ impl NameIndex {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut run: Vec<(usize, &str)> = Vec::new();
         let mut key = String::new();
+        let mut lower = String::new();
         let mut flush = |run: &mut Vec<(usize, &str)>, index: &mut NameIndex| {
             if run.len() < 2 {
                 run.clear();
@@ -410,7 +454,16 @@ impl NameIndex {
                             words.iter().map(|(_, w)| (*w).to_string()).collect();
                         let id = index.names.len();
                         for w in &list {
-                            index.by_word.entry(lower_key(w)).or_default().push(id);
+                            // Most words of a new name are already keys (a surname seen
+                            // before): look up before allocating a key.
+                            lower.clear();
+                            push_lower_key(&mut lower, w);
+                            match index.by_word.get_mut(lower.as_str()) {
+                                Some(ids) => ids.push(id),
+                                None => {
+                                    index.by_word.insert(lower.clone(), vec![id]);
+                                }
+                            }
                         }
                         index.names.push(NameEntry {
                             words: list,
@@ -620,6 +673,27 @@ mod tests {
         assert_eq!(next_capitalised_word(t, 0), Some(t.find('Z').unwrap_or(0)));
         assert_eq!(next_capitalised_word("Émile", 0), Some(0));
         assert_eq!(next_capitalised_word("no capital here", 0), None);
+    }
+
+    #[test]
+    fn upper_case_and_lead_bytes_are_found_eight_at_a_time_as_one_at_a_time() {
+        let text = "abc@[`z{ ÀxyZ ’ 0123456789 Q é".repeat(3);
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            let expected = bytes[from..]
+                .iter()
+                .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
+                .map(|k| from + k);
+            assert_eq!(next_upper_or_lead(bytes, from), expected, "{from}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for from in 0..all.len() {
+            let expected = all[from..]
+                .iter()
+                .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
+                .map(|k| from + k);
+            assert_eq!(next_upper_or_lead(&all, from), expected, "{from}");
+        }
     }
 
     #[test]
