@@ -41,18 +41,43 @@ fn json_result<T: Serialize>(
     function: &str,
     value: Option<T>,
 ) -> Result<(Option<String>, SubType)> {
-    match value {
-        None => Ok((None, None)),
-        Some(v) => serde_json::to_string(&v)
-            .map(|json| (Some(json), Some(JSON_SUBTYPE)))
-            .map_err(|e| user_error(format!("{function}: {e}"))),
-    }
+    json_result_sized(function, value, 128)
+}
+
+/// [`json_result`] into a buffer of `capacity` bytes, so that a result whose size is known
+/// roughly in advance is written without growing (and copying) the buffer on the way.
+fn json_result_sized<T: Serialize>(
+    function: &str,
+    value: Option<T>,
+    capacity: usize,
+) -> Result<(Option<String>, SubType)> {
+    let Some(v) = value else {
+        return Ok((None, None));
+    };
+    let mut out = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut out, &v).map_err(|e| user_error(format!("{function}: {e}")))?;
+    // serde_json writes UTF-8 only; the check keeps this free of `unsafe`.
+    String::from_utf8(out)
+        .map(|json| (Some(json), Some(JSON_SUBTYPE)))
+        .map_err(|e| user_error(format!("{function}: {e}")))
+}
+
+/// About how many bytes the JSON of `quotes` takes: the strings plus the field names, numbers
+/// and punctuation of each object (≈ 150 bytes), a little over rather than under.
+fn quotes_json_capacity(quotes: &[crate::Quote]) -> usize {
+    let text = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+    2 + quotes
+        .iter()
+        .map(|q| q.quote.len() + text(&q.speaker) + text(&q.speaker_mention) + text(&q.cue) + 200)
+        .sum::<usize>()
 }
 
 pub(super) fn register(conn: &Connection) -> Result<()> {
     conn.create_scalar_function("extract_quotes", 1, json_flags(), |ctx| {
         let input = text(ctx, "extract_quotes", 0)?;
-        json_result("extract_quotes", input.map(crate::extract_quotes))
+        let quotes = input.map(crate::extract_quotes);
+        let capacity = quotes.as_deref().map_or(0, quotes_json_capacity);
+        json_result_sized("extract_quotes", quotes, capacity)
     })?;
     conn.create_scalar_function("extract_entities", 1, json_flags(), |ctx| {
         let input = text(ctx, "extract_entities", 0)?;
