@@ -16,7 +16,14 @@
 //! assert_eq!(whosaid::names::fullest_name(text, at, at + 7), "Antony Blinken");
 //! ```
 
+mod lazy;
+mod runs;
+
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
+
+use lazy::{FullIndex, Stretch};
 
 use crate::attribution::words::WordSet;
 
@@ -294,24 +301,31 @@ fn is_name_word(word: &str) -> bool {
 /// The words of `mention` that belong to the name itself: titles and function words before
 /// the last title are dropped, as are possessive endings.
 pub fn name_words(mention: &str) -> Vec<&str> {
-    let words: Vec<&str> = mention
+    let mut words: Vec<&str> = mention
         .split_whitespace()
         .map(bare)
         .filter(|w| !w.is_empty())
         .collect();
     let cut = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
-    let mut rest: Vec<&str> = words.get(cut..).unwrap_or_default().to_vec();
-    while rest
-        .first()
-        .is_some_and(|w| is_not_name(w) || !is_name_word(w))
-    {
-        rest.remove(0);
-    }
+    let not_part = |w: &&&str| is_not_name(w) || !is_name_word(w);
+    let start = cut
+        + words
+            .get(cut..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(not_part)
+            .count();
     // Cut at the first word that is not part of a name ("Paul Beck of Ohio").
-    if let Some(p) = rest.iter().position(|w| !is_name_word(w) || is_not_name(w)) {
-        rest.truncate(p);
-    }
-    rest
+    let end = start
+        + words
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|w| !not_part(w))
+            .count();
+    words.truncate(end);
+    words.drain(..start.min(end));
+    words
 }
 
 /// The surname-like word of a name: its last word that is not a suffix.
@@ -319,91 +333,29 @@ fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
     words.iter().rev().find(|w| !is_suffix(w)).copied()
 }
 
-/// The first byte at or after `from` that is an upper-case ASCII letter or the lead byte of a
-/// non-ASCII character (`C0` and up), eight bytes at a time.
-fn next_upper_or_lead(bytes: &[u8], from: usize) -> Option<usize> {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut p = from;
-    while let Some(chunk) = bytes.get(p..p + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Per byte, high bit set when: both top bits set (a lead byte C0..FF) ...
-        let lead = x & (x << 1) & HIGH;
-        // ... or, for an ASCII byte, 0x41 <= b <= 0x5A (adding 0x3F sets bit 7 from 0x41 on,
-        // adding 0x25 from 0x5B on; the low seven bits never carry into the next byte).
-        let low = x & LOW7;
-        let ge_a = low + ONES * 0x3F;
-        let gt_z = low + ONES * 0x25;
-        let upper = ge_a & !gt_z & !x & HIGH;
-        let hits = lead | upper;
-        if hits != 0 {
-            return Some(p + (hits.trailing_zeros() / 8) as usize);
-        }
-        p += 8;
-    }
-    bytes
-        .get(p..)?
-        .iter()
-        .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
-        .map(|k| p + k)
-}
-
-/// Start of the first word at or after byte `from` (a word start or whitespace) whose first
-/// character after opening marks (`(`, `“`, `"`, `‘`) is upper-case, words being split at
-/// ASCII whitespace as in [`NameIndex::new`]. Looks only at upper-case ASCII letters and
-/// non-ASCII lead bytes, so the text between such words is crossed in a tight byte loop.
-fn next_capitalised_word(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut p = from;
-    loop {
-        p = next_upper_or_lead(bytes, p)?;
-        let upper = match bytes.get(p..) {
-            Some([b, ..]) if b.is_ascii() => true,
-            // U+2000..U+203F, general punctuation (’ “ ” —): never a capital, and frequent.
-            Some([0xE2, 0x80, ..]) => false,
-            _ => text
-                .get(p..)
-                .and_then(|s| s.chars().next())
-                .is_some_and(char::is_uppercase),
-        };
-        if upper {
-            // Back over the opening marks to where the word would start.
-            let mut s = p;
-            loop {
-                let prev = bytes.get(..s).unwrap_or_default();
-                if prev.ends_with(b"(") || prev.ends_with(b"\"") {
-                    s -= 1;
-                } else if prev.ends_with("“".as_bytes()) || prev.ends_with("‘".as_bytes()) {
-                    s -= 3;
-                } else {
-                    break;
-                }
-            }
-            let word_start = s == 0 || bytes.get(s - 1).is_some_and(u8::is_ascii_whitespace);
-            if word_start && s >= from {
-                return Some(s);
-            }
-        }
-        p += 1;
-    }
-}
-
 /// The full names found in one text, indexed by each of their words.
+///
+/// Built lazily: a lookup scans only the stretches of text around the occurrences of the word
+/// it asks about (found with `memchr`), as [`runs::scan`] can start wherever no run of
+/// capitalised words is open. Past a budget of work proportional to the text, or for words
+/// the lazy search cannot match exactly, the whole text is indexed once, as before.
 #[derive(Debug, Default)]
-pub struct NameIndex {
-    /// Distinct full names (two or more name words), with how often each occurs and the byte
-    /// offsets where each occurrence starts.
-    names: Vec<NameEntry>,
-    /// Lower-cased name word → indexes into `names` of the full names containing it.
-    by_word: HashMap<String, Vec<usize>>,
-    /// Every occurrence of a full name, in text order: (byte offset, index into `names`).
-    occurrences: Vec<(usize, usize)>,
+pub struct NameIndex<'t> {
+    text: &'t str,
+    /// The index of the whole text, once built.
+    full: OnceCell<FullIndex>,
+    /// Lower-cased name word → the names containing it, as `full.by_word` would list them.
+    by_key: RefCell<HashMap<String, Rc<Vec<NameEntry>>>>,
+    /// Work done lazily so far (bytes scanned, memchr searches weighted down).
+    spent: Cell<usize>,
+    /// Whether the text holds a Kelvin sign, the one non-ASCII letter that lower-cases to
+    /// ASCII (`K` → `k`), which the lazy search would miss.
+    kelvin: OnceCell<bool>,
+    /// The names found so far for [`NameIndex::names_between`].
+    stretch: RefCell<Stretch>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct NameEntry {
     words: Vec<String>,
     count: usize,
@@ -415,132 +367,21 @@ impl NameEntry {
     fn text(&self) -> String {
         self.words.join(" ")
     }
+
+    /// (start, end of the words as first written, name) of an occurrence at `p`.
+    fn span(&self, p: usize) -> (usize, usize, String) {
+        let len: usize = self.words.iter().map(|w| w.len() + 1).sum();
+        (p, p + len.saturating_sub(1), self.text())
+    }
 }
 
-impl NameIndex {
-    /// Indexes the capitalised-word runs of `text` (one pass over its words).
-    pub fn new(text: &str) -> Self {
-        let mut index = NameIndex::default();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut run: Vec<(usize, &str)> = Vec::new();
-        let mut key = String::new();
-        let mut lower = String::new();
-        let mut flush = |run: &mut Vec<(usize, &str)>, index: &mut NameIndex| {
-            if run.len() < 2 {
-                run.clear();
-                return;
-            }
-            let cut = run
-                .iter()
-                .rposition(|(_, w)| is_title(w))
-                .map_or(0, |p| p + 1);
-            let mut words = run.get(cut..).unwrap_or_default();
-            while words.first().is_some_and(|(_, w)| is_not_name(w)) {
-                words = words.get(1..).unwrap_or_default();
-            }
-            if words.len() >= 2 && words.len() <= MAX_NAME_WORDS {
-                key.clear();
-                for (n, (_, w)) in words.iter().enumerate() {
-                    if n > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(w);
-                }
-                let pos = words.first().map_or(0, |(p, _)| *p);
-                let id = match seen.get(key.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let list: Vec<String> =
-                            words.iter().map(|(_, w)| (*w).to_string()).collect();
-                        let id = index.names.len();
-                        for w in &list {
-                            // Most words of a new name are already keys (a surname seen
-                            // before): look up before allocating a key.
-                            lower.clear();
-                            push_lower_key(&mut lower, w);
-                            match index.by_word.get_mut(lower.as_str()) {
-                                Some(ids) => ids.push(id),
-                                None => {
-                                    index.by_word.insert(lower.clone(), vec![id]);
-                                }
-                            }
-                        }
-                        index.names.push(NameEntry {
-                            words: list,
-                            count: 0,
-                            positions: Vec::new(),
-                        });
-                        seen.insert(key.clone(), id);
-                        id
-                    }
-                };
-                if let Some(e) = index.names.get_mut(id) {
-                    e.count += 1;
-                    e.positions.push(pos);
-                }
-                index.occurrences.push((pos, id));
-            }
-            run.clear();
-        };
-        // Words are split at ASCII whitespace, byte by byte: those bytes are always character
-        // boundaries, and the scan touches each byte once.
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if run.is_empty() {
-                // With no run open, a word without a capital changes nothing: go straight to
-                // the next word that has one (most words of a text are skipped this way).
-                match next_capitalised_word(text, i) {
-                    Some(start) => i = start,
-                    None => break,
-                }
-            }
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                if bytes[i] == b'\n' && !run.is_empty() {
-                    flush(&mut run, &mut index);
-                }
-                i += 1;
-            }
-            let start = i;
-            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let Some(word) = text.get(start..i) else {
-                continue;
-            };
-            if word.is_empty() {
-                continue;
-            }
-            // Only words with a capital (after an opening mark) can be part of a name.
-            let lead = word.len() - word.trim_start_matches(['(', '“', '"', '‘']).len();
-            let starts_upper = word
-                .get(lead..)
-                .and_then(|w| w.chars().next())
-                .is_some_and(char::is_uppercase);
-            if !starts_upper {
-                if !run.is_empty() {
-                    flush(&mut run, &mut index);
-                }
-                continue;
-            }
-            let b = bare(word);
-            if is_name_word(b) || is_title(b) {
-                if lead > 0 {
-                    flush(&mut run, &mut index);
-                }
-                run.push((start + lead, b));
-                // A comma, stop or possessive after the word ends the run ("Xi’s", "Putin,").
-                let ends = b.len() + lead != word.len() && !b.ends_with('.');
-                let stop = word.ends_with('.') && b.chars().count() > 2 && !is_title(b);
-                if ends || stop {
-                    flush(&mut run, &mut index);
-                }
-            } else {
-                flush(&mut run, &mut index);
-            }
+impl<'t> NameIndex<'t> {
+    /// An index of the names of `text`; the text is read only as lookups need it.
+    pub fn new(text: &'t str) -> Self {
+        NameIndex {
+            text,
+            ..NameIndex::default()
         }
-        flush(&mut run, &mut index);
-        index
     }
 
     /// The fullest form in the text of the name `mention` (titles dropped): the most frequent
@@ -553,17 +394,18 @@ impl NameIndex {
             return mention.trim().to_string();
         };
         let fallback = || words.join(" ");
-        let Some(ids) = self.by_word.get(&lower_key(last)) else {
+        let names = self.names_with(&lower_key(last));
+        if names.is_empty() {
             return fallback();
-        };
+        }
         let contains_all = |e: &NameEntry| {
             words
                 .iter()
                 .all(|w| e.words.iter().any(|x| x.eq_ignore_ascii_case(w)))
         };
         let best_where = |surname_only: bool| {
-            ids.iter()
-                .filter_map(|&i| self.names.get(i))
+            names
+                .iter()
                 .filter(|e| contains_all(e))
                 .filter(|e| {
                     !surname_only
@@ -588,30 +430,31 @@ impl NameIndex {
     /// bytes: the best guess for whom a pronoun at `pos` refers to, when nothing better is
     /// known.
     pub fn last_name_before(&self, pos: usize, max_back: usize) -> Option<String> {
+        let full = self.full();
         let floor = pos.saturating_sub(max_back);
-        let i = self.occurrences.partition_point(|&(p, _)| p < pos);
-        let &(p, id) = self.occurrences.get(i.checked_sub(1)?)?;
+        let i = full.occurrences.partition_point(|&(p, _)| p < pos);
+        let &(p, id) = full.occurrences.get(i.checked_sub(1)?)?;
         (p >= floor)
-            .then(|| self.names.get(id).map(NameEntry::text))
+            .then(|| full.names.get(id).map(NameEntry::text))
             .flatten()
     }
 }
 
-impl NameIndex {
+impl NameIndex<'_> {
     /// The full names occurring at byte offsets `from..to`, in text order: (start, end of
     /// the name's words as first written, name).
     pub fn names_between(&self, from: usize, to: usize) -> Vec<(usize, usize, String)> {
-        let lo = self.occurrences.partition_point(|&(p, _)| p < from);
-        let hi = self.occurrences.partition_point(|&(p, _)| p < to);
-        self.occurrences
+        if let Some(found) = self.lazy_names_between(from, to) {
+            return found;
+        }
+        let full = self.full();
+        let lo = full.occurrences.partition_point(|&(p, _)| p < from);
+        let hi = full.occurrences.partition_point(|&(p, _)| p < to);
+        full.occurrences
             .get(lo..hi)
             .unwrap_or_default()
             .iter()
-            .filter_map(|&(p, id)| {
-                let e = self.names.get(id)?;
-                let len: usize = e.words.iter().map(|w| w.len() + 1).sum();
-                Some((p, p + len.saturating_sub(1), e.text()))
-            })
+            .filter_map(|&(p, id)| Some(full.names.get(id)?.span(p)))
             .collect()
     }
 }
@@ -657,43 +500,6 @@ mod tests {
             }
         }
         assert!(!is_title("Lee") && !is_not_name("Lee") && !is_suffix("Lee"));
-    }
-
-    #[test]
-    fn capitalised_words_are_found_after_opening_marks_only_at_word_starts() {
-        let t = "the iPhone and (“Xi met «Émile» a\"Bo é";
-        let starts: Vec<&str> = std::iter::successors(next_capitalised_word(t, 0), |&s| {
-            let end = t[s..].find(' ').map_or(t.len(), |e| s + e);
-            next_capitalised_word(t, end)
-        })
-        .map(|s| &t[s..])
-        .collect();
-        assert_eq!(starts, vec!["(“Xi met «Émile» a\"Bo é"]);
-        let t = "«Émile» Zola";
-        assert_eq!(next_capitalised_word(t, 0), Some(t.find('Z').unwrap_or(0)));
-        assert_eq!(next_capitalised_word("Émile", 0), Some(0));
-        assert_eq!(next_capitalised_word("no capital here", 0), None);
-    }
-
-    #[test]
-    fn upper_case_and_lead_bytes_are_found_eight_at_a_time_as_one_at_a_time() {
-        let text = "abc@[`z{ ÀxyZ ’ 0123456789 Q é".repeat(3);
-        let bytes = text.as_bytes();
-        for from in 0..bytes.len() {
-            let expected = bytes[from..]
-                .iter()
-                .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
-                .map(|k| from + k);
-            assert_eq!(next_upper_or_lead(bytes, from), expected, "{from}");
-        }
-        let all: Vec<u8> = (0..=255).collect();
-        for from in 0..all.len() {
-            let expected = all[from..]
-                .iter()
-                .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
-                .map(|k| from + k);
-            assert_eq!(next_upper_or_lead(&all, from), expected, "{from}");
-        }
     }
 
     #[test]
