@@ -159,6 +159,27 @@ pub struct WordSet<const SLOTS: usize> {
     slots: [u16; SLOTS],
     /// Length of the longest word: longer input is rejected before hashing.
     max_len: usize,
+    /// Which (first, last) letter pairs the words have ([`edge_index`]): most other words
+    /// are rejected on that before hashing ("the", "for", "that" against the speech verbs).
+    edges: [bool; EDGES],
+}
+
+/// Number of (first, last) pairs of [`edge_index`]: 26 letters and "anything else".
+const EDGES: usize = 27 * 27;
+
+/// The letter class of a byte: 0–25 for `a`–`z` in either case, 26 for anything else.
+const fn letter(b: u8) -> usize {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        (l - b'a') as usize
+    } else {
+        26
+    }
+}
+
+/// The (first, last) letter pair of a non-empty word, as an index below [`EDGES`].
+const fn edge_index(first: u8, last: u8) -> usize {
+    letter(first) * 27 + letter(last)
 }
 
 /// FNV-1a over the ASCII-lower-cased bytes of a word.
@@ -178,12 +199,16 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
     /// finds no free slot is left out; a test of each set checks that every word is found.
     pub const fn new(words: &'static [&'static str]) -> Self {
         let mut slots = [0u16; SLOTS];
+        let mut edges = [false; EDGES];
         let mut max_len = 0;
         let mut n = 0;
         while n < words.len() {
             let w = words[n].as_bytes();
             if w.len() > max_len {
                 max_len = w.len();
+            }
+            if !w.is_empty() {
+                edges[edge_index(w[0], w[w.len() - 1])] = true;
             }
             let mut at = hash_folded(w) as usize % SLOTS;
             let mut tries = 0;
@@ -200,6 +225,7 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
             words,
             slots,
             max_len,
+            edges,
         }
     }
 
@@ -211,6 +237,15 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
     /// [`WordSet::contains`] for bytes.
     pub fn contains_bytes(&self, word: &[u8]) -> bool {
         if word.len() > self.max_len || SLOTS == 0 {
+            return false;
+        }
+        let edge = match word {
+            [] => None,
+            [first, .., last] => Some(edge_index(*first, *last)),
+            [only] => Some(edge_index(*only, *only)),
+        };
+        // The empty word, if listed, has no edge pair and is found by hashing.
+        if edge.is_some_and(|e| !self.edges.get(e).copied().unwrap_or(false)) {
             return false;
         }
         let mut at = hash_folded(word) as usize % SLOTS;
