@@ -79,15 +79,40 @@ fn keeps_dot(w: &str) -> bool {
     single || w.contains('.') || crate::sentences::is_abbreviation(w)
 }
 
+/// [`ASCII_CLASS`] of a byte that is an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII space (`char::is_whitespace`).
+const SPACE: u8 = 2;
+
+/// Class of each byte: [`ALNUM`], [`SPACE`], or 0 for anything else (punctuation, and every
+/// byte of a non-ASCII character, which is decoded instead).
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        } else if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            table[b] = SPACE;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// End of the word of `window` that starts at byte `start` with a character of `len` bytes.
 fn word_end(window: &str, start: usize, len: usize) -> usize {
     let bytes = window.as_bytes();
     let mut end = start + len;
     loop {
         // Letters and digits, ASCII ones without decoding.
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-            end += 1;
-        }
+        end += bytes
+            .get(end..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| ASCII_CLASS[usize::from(b)] == ALNUM)
+            .count();
         let Some((d, dlen)) = char_at(window, end) else {
             return end;
         };
@@ -118,8 +143,19 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
         return Vec::new();
     };
     let mut out = Vec::with_capacity(window.len() / 4 + 2);
+    let bytes = window.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(window, i) {
+    loop {
+        // Spaces between tokens, ASCII ones by table.
+        i += bytes
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| ASCII_CLASS[usize::from(b)] == SPACE)
+            .count();
+        let Some((c, len)) = char_at(window, i) else {
+            break;
+        };
         let (end, is_word) = if is_alnum(c) {
             (word_end(window, i, len), true)
         } else {
