@@ -359,7 +359,7 @@ pub struct NameIndex<'t> {
 struct NameEntry {
     words: Vec<String>,
     count: usize,
-    /// Byte offsets where this name occurs, in text order.
+    /// Byte offset where this name first occurs (the only one needed, so the only one kept).
     positions: Vec<usize>,
 }
 

@@ -19,7 +19,7 @@ pub(super) struct FullIndex {
 }
 
 /// Collects full names the way the index of a whole text does: distinct names in order of
-/// first occurrence, each with its count and positions.
+/// first occurrence, each with its count and first position.
 #[derive(Default)]
 struct Collector {
     names: Vec<NameEntry>,
@@ -53,7 +53,11 @@ impl Collector {
         };
         if let Some(e) = self.names.get_mut(id) {
             e.count += 1;
-            e.positions.push(pos);
+            // Only the first position is ever read: keeping one keeps a name that occurs
+            // thousands of times in a long text from costing memory (and copies) per occurrence.
+            if e.positions.is_empty() {
+                e.positions.push(pos);
+            }
         }
         (id, new)
     }
@@ -106,10 +110,11 @@ const SEARCH_DISCOUNT: usize = 8;
 /// forward and each byte is scanned once.
 #[derive(Debug, Default)]
 pub(super) struct Stretch {
-    /// Where the scan started and stopped (points where no run is open).
+    /// From where every name is kept, and where the scan stopped (a point where no run is
+    /// open).
     start: usize,
     end: usize,
-    /// (start, end, name) of every full name found, in text order.
+    /// (start, end, name) of every full name found from `start`, in text order.
     names: Vec<(usize, usize, String)>,
 }
 
@@ -236,10 +241,14 @@ impl<'t> NameIndex<'t> {
         if !self.spend(cost) {
             return None;
         }
-        let names = &stretch.names;
-        let lo = names.partition_point(|&(p, _, _)| p < from);
-        let hi = names.partition_point(|&(p, _, _)| p < to);
-        Some(names.get(lo..hi).unwrap_or_default().to_vec())
+        let lo = stretch.names.partition_point(|&(p, _, _)| p < from);
+        let hi = stretch.names.partition_point(|&(p, _, _)| p < to);
+        let found = stretch.names.get(lo..hi).unwrap_or_default().to_vec();
+        // Later spans start no earlier (else the stretch starts afresh): what lies before this
+        // one is not needed again, and dropping it keeps the stretch short in a long text.
+        stretch.names.drain(..lo);
+        stretch.start = stretch.start.max(from);
+        Some(found)
     }
 }
 
