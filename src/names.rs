@@ -16,7 +16,16 @@
 //! assert_eq!(whosaid::names::fullest_name(text, at, at + 7), "Antony Blinken");
 //! ```
 
+mod lazy;
+mod runs;
+
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
+
+use lazy::{FullIndex, Stretch};
+
+use crate::attribution::words::WordSet;
 
 /// Words that introduce a name without being part of it (lower-case, no dot). A run of
 /// capitalised words is cut after the last of these: "Ukrainian President Volodymyr Zelensky".
@@ -222,23 +231,37 @@ fn lower_key(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
-/// Whether `word` (any case, with or without its full stop) is in `list`, without allocating.
-fn listed(list: &[&str], word: &str) -> bool {
+/// Appends [`lower_key`] of `word` to `out`, without allocating for an ASCII word.
+fn push_lower_key(out: &mut String, word: &str) {
     let w = word.trim_end_matches('.');
-    w.len() <= 14 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    if w.is_ascii() {
+        out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
+static TITLE_SET: WordSet<256> = WordSet::new(TITLES);
+static NOT_NAME_SET: WordSet<512> = WordSet::new(NOT_NAMES);
+static SUFFIX_SET: WordSet<16> = WordSet::new(SUFFIXES);
+
+/// Whether `word` (any case, with or without its full stop) is in `set`, without allocating.
+fn listed<const N: usize>(set: &WordSet<N>, word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() <= 14 && set.contains(w)
 }
 
 /// Whether `word` is a title or honorific ("Sen.", "President").
 pub fn is_title(word: &str) -> bool {
-    listed(TITLES, word)
+    listed(&TITLE_SET, word)
 }
 
 fn is_not_name(word: &str) -> bool {
-    listed(NOT_NAMES, word)
+    listed(&NOT_NAME_SET, word)
 }
 
 fn is_suffix(word: &str) -> bool {
-    listed(SUFFIXES, word)
+    listed(&SUFFIX_SET, word)
 }
 
 /// A word without a possessive ending or trailing punctuation: `Xi’s,` → `Xi`.
@@ -278,24 +301,31 @@ fn is_name_word(word: &str) -> bool {
 /// The words of `mention` that belong to the name itself: titles and function words before
 /// the last title are dropped, as are possessive endings.
 pub fn name_words(mention: &str) -> Vec<&str> {
-    let words: Vec<&str> = mention
+    let mut words: Vec<&str> = mention
         .split_whitespace()
         .map(bare)
         .filter(|w| !w.is_empty())
         .collect();
     let cut = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
-    let mut rest: Vec<&str> = words.get(cut..).unwrap_or_default().to_vec();
-    while rest
-        .first()
-        .is_some_and(|w| is_not_name(w) || !is_name_word(w))
-    {
-        rest.remove(0);
-    }
+    let not_part = |w: &&&str| is_not_name(w) || !is_name_word(w);
+    let start = cut
+        + words
+            .get(cut..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(not_part)
+            .count();
     // Cut at the first word that is not part of a name ("Paul Beck of Ohio").
-    if let Some(p) = rest.iter().position(|w| !is_name_word(w) || is_not_name(w)) {
-        rest.truncate(p);
-    }
-    rest
+    let end = start
+        + words
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|w| !not_part(w))
+            .count();
+    words.truncate(end);
+    words.drain(..start.min(end));
+    words
 }
 
 /// The surname-like word of a name: its last word that is not a suffix.
@@ -304,22 +334,32 @@ fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
 }
 
 /// The full names found in one text, indexed by each of their words.
+///
+/// Built lazily: a lookup scans only the stretches of text around the occurrences of the word
+/// it asks about (found with `memchr`), as [`runs::scan`] can start wherever no run of
+/// capitalised words is open. Past a budget of work proportional to the text, or for words
+/// the lazy search cannot match exactly, the whole text is indexed once, as before.
 #[derive(Debug, Default)]
-pub struct NameIndex {
-    /// Distinct full names (two or more name words), with how often each occurs and the byte
-    /// offsets where each occurrence starts.
-    names: Vec<NameEntry>,
-    /// Lower-cased name word → indexes into `names` of the full names containing it.
-    by_word: HashMap<String, Vec<usize>>,
-    /// Every occurrence of a full name, in text order: (byte offset, index into `names`).
-    occurrences: Vec<(usize, usize)>,
+pub struct NameIndex<'t> {
+    text: &'t str,
+    /// The index of the whole text, once built.
+    full: OnceCell<FullIndex>,
+    /// Lower-cased name word → the names containing it, as `full.by_word` would list them.
+    by_key: RefCell<HashMap<String, Rc<Vec<NameEntry>>>>,
+    /// Work done lazily so far (bytes scanned, memchr searches weighted down).
+    spent: Cell<usize>,
+    /// Whether the text holds a Kelvin sign, the one non-ASCII letter that lower-cases to
+    /// ASCII (`K` → `k`), which the lazy search would miss.
+    kelvin: OnceCell<bool>,
+    /// The names found so far for [`NameIndex::names_between`].
+    stretch: RefCell<Stretch>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct NameEntry {
     words: Vec<String>,
     count: usize,
-    /// Byte offsets where this name occurs, in text order.
+    /// Byte offset where this name first occurs (the only one needed, so the only one kept).
     positions: Vec<usize>,
 }
 
@@ -327,114 +367,21 @@ impl NameEntry {
     fn text(&self) -> String {
         self.words.join(" ")
     }
+
+    /// (start, end of the words as first written, name) of an occurrence at `p`.
+    fn span(&self, p: usize) -> (usize, usize, String) {
+        let len: usize = self.words.iter().map(|w| w.len() + 1).sum();
+        (p, p + len.saturating_sub(1), self.text())
+    }
 }
 
-impl NameIndex {
-    /// Indexes the capitalised-word runs of `text` (one pass over its words).
-    pub fn new(text: &str) -> Self {
-        let mut index = NameIndex::default();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut run: Vec<(usize, &str)> = Vec::new();
-        let mut key = String::new();
-        let mut flush = |run: &mut Vec<(usize, &str)>, index: &mut NameIndex| {
-            if run.len() < 2 {
-                run.clear();
-                return;
-            }
-            let cut = run
-                .iter()
-                .rposition(|(_, w)| is_title(w))
-                .map_or(0, |p| p + 1);
-            let mut words = run.get(cut..).unwrap_or_default();
-            while words.first().is_some_and(|(_, w)| is_not_name(w)) {
-                words = words.get(1..).unwrap_or_default();
-            }
-            if words.len() >= 2 && words.len() <= MAX_NAME_WORDS {
-                key.clear();
-                for (n, (_, w)) in words.iter().enumerate() {
-                    if n > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(w);
-                }
-                let pos = words.first().map_or(0, |(p, _)| *p);
-                let id = match seen.get(key.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let list: Vec<String> =
-                            words.iter().map(|(_, w)| (*w).to_string()).collect();
-                        let id = index.names.len();
-                        for w in &list {
-                            index.by_word.entry(lower_key(w)).or_default().push(id);
-                        }
-                        index.names.push(NameEntry {
-                            words: list,
-                            count: 0,
-                            positions: Vec::new(),
-                        });
-                        seen.insert(key.clone(), id);
-                        id
-                    }
-                };
-                if let Some(e) = index.names.get_mut(id) {
-                    e.count += 1;
-                    e.positions.push(pos);
-                }
-                index.occurrences.push((pos, id));
-            }
-            run.clear();
-        };
-        // Words are split at ASCII whitespace, byte by byte: those bytes are always character
-        // boundaries, and the scan touches each byte once.
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                if bytes[i] == b'\n' && !run.is_empty() {
-                    flush(&mut run, &mut index);
-                }
-                i += 1;
-            }
-            let start = i;
-            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let Some(word) = text.get(start..i) else {
-                continue;
-            };
-            if word.is_empty() {
-                continue;
-            }
-            // Only words with a capital (after an opening mark) can be part of a name.
-            let lead = word.len() - word.trim_start_matches(['(', '“', '"', '‘']).len();
-            let starts_upper = word
-                .get(lead..)
-                .and_then(|w| w.chars().next())
-                .is_some_and(char::is_uppercase);
-            if !starts_upper {
-                if !run.is_empty() {
-                    flush(&mut run, &mut index);
-                }
-                continue;
-            }
-            let b = bare(word);
-            if is_name_word(b) || is_title(b) {
-                if lead > 0 {
-                    flush(&mut run, &mut index);
-                }
-                run.push((start + lead, b));
-                // A comma, stop or possessive after the word ends the run ("Xi’s", "Putin,").
-                let ends = b.len() + lead != word.len() && !b.ends_with('.');
-                let stop = word.ends_with('.') && b.chars().count() > 2 && !is_title(b);
-                if ends || stop {
-                    flush(&mut run, &mut index);
-                }
-            } else {
-                flush(&mut run, &mut index);
-            }
+impl<'t> NameIndex<'t> {
+    /// An index of the names of `text`; the text is read only as lookups need it.
+    pub fn new(text: &'t str) -> Self {
+        NameIndex {
+            text,
+            ..NameIndex::default()
         }
-        flush(&mut run, &mut index);
-        index
     }
 
     /// The fullest form in the text of the name `mention` (titles dropped): the most frequent
@@ -447,17 +394,18 @@ impl NameIndex {
             return mention.trim().to_string();
         };
         let fallback = || words.join(" ");
-        let Some(ids) = self.by_word.get(&lower_key(last)) else {
+        let names = self.names_with(&lower_key(last));
+        if names.is_empty() {
             return fallback();
-        };
+        }
         let contains_all = |e: &NameEntry| {
             words
                 .iter()
                 .all(|w| e.words.iter().any(|x| x.eq_ignore_ascii_case(w)))
         };
         let best_where = |surname_only: bool| {
-            ids.iter()
-                .filter_map(|&i| self.names.get(i))
+            names
+                .iter()
                 .filter(|e| contains_all(e))
                 .filter(|e| {
                     !surname_only
@@ -482,30 +430,31 @@ impl NameIndex {
     /// bytes: the best guess for whom a pronoun at `pos` refers to, when nothing better is
     /// known.
     pub fn last_name_before(&self, pos: usize, max_back: usize) -> Option<String> {
+        let full = self.full();
         let floor = pos.saturating_sub(max_back);
-        let i = self.occurrences.partition_point(|&(p, _)| p < pos);
-        let &(p, id) = self.occurrences.get(i.checked_sub(1)?)?;
+        let i = full.occurrences.partition_point(|&(p, _)| p < pos);
+        let &(p, id) = full.occurrences.get(i.checked_sub(1)?)?;
         (p >= floor)
-            .then(|| self.names.get(id).map(NameEntry::text))
+            .then(|| full.names.get(id).map(NameEntry::text))
             .flatten()
     }
 }
 
-impl NameIndex {
+impl NameIndex<'_> {
     /// The full names occurring at byte offsets `from..to`, in text order: (start, end of
     /// the name's words as first written, name).
     pub fn names_between(&self, from: usize, to: usize) -> Vec<(usize, usize, String)> {
-        let lo = self.occurrences.partition_point(|&(p, _)| p < from);
-        let hi = self.occurrences.partition_point(|&(p, _)| p < to);
-        self.occurrences
+        if let Some(found) = self.lazy_names_between(from, to) {
+            return found;
+        }
+        let full = self.full();
+        let lo = full.occurrences.partition_point(|&(p, _)| p < from);
+        let hi = full.occurrences.partition_point(|&(p, _)| p < to);
+        full.occurrences
             .get(lo..hi)
             .unwrap_or_default()
             .iter()
-            .filter_map(|&(p, id)| {
-                let e = self.names.get(id)?;
-                let len: usize = e.words.iter().map(|w| w.len() + 1).sum();
-                Some((p, p + len.saturating_sub(1), e.text()))
-            })
+            .filter_map(|&(p, id)| Some(full.names.get(id)?.span(p)))
             .collect()
     }
 }
@@ -535,6 +484,38 @@ pub fn fullest_name_chars(text: &str, start: usize, end: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case() {
+        for (list, f) in [
+            (TITLES, is_title as fn(&str) -> bool),
+            (NOT_NAMES, is_not_name),
+            (SUFFIXES, is_suffix),
+        ] {
+            for w in list {
+                assert!(
+                    f(w) && f(&w.to_ascii_uppercase()) && f(&format!("{w}.")),
+                    "{w}"
+                );
+            }
+        }
+        assert!(!is_title("Lee") && !is_not_name("Lee") && !is_suffix("Lee"));
+    }
+
+    #[test]
+    fn runs_split_by_newlines_and_lower_case_words_as_before() {
+        let i = NameIndex::new("Ann Lee\nBob Ray met Cy Dee and (Ed Fox) then “Gus Hale");
+        for (mention, full) in [
+            ("Lee", "Ann Lee"),
+            ("Ray", "Bob Ray"),
+            ("Dee", "Cy Dee"),
+            ("Hale", "Gus Hale"),
+            ("Fox", "Ed Fox"),
+        ] {
+            assert_eq!(i.fullest(mention), full);
+        }
+        assert_eq!(i.fullest("Met"), "Met");
+    }
 
     #[test]
     fn code_point_offsets() {

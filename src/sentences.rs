@@ -6,6 +6,7 @@
 //! an abbreviation (`U.S.`, `Mr.`, `Sept.`), an initial (`John F. Kennedy`) or a number
 //! (`3.5`), and the next word must start like a sentence (capital, digit or quote mark).
 
+use crate::attribution::words::WordSet;
 use crate::text::{char_at, char_before};
 
 /// Words that end with a full stop without ending the sentence (lower-cased, without the dot).
@@ -17,9 +18,11 @@ const ABBREVIATIONS: &[&str] = &[
     "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "ph.d", "r", "d", "i",
 ];
 
+static ABBREVIATION_SET: WordSet<256> = WordSet::new(ABBREVIATIONS);
+
 /// Whether `word` (without its full stop, any case) is a known abbreviation such as "Sen".
 pub fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    word.len() <= 5 && ABBREVIATION_SET.contains(word)
 }
 
 /// How far (bytes) a boundary search looks before giving up at the search limit.
@@ -91,8 +94,7 @@ fn is_abbreviation_before(text: &str, dot: usize) -> bool {
             return true;
         }
     }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATION_SET.contains(word)
 }
 
 /// The offset past the closing quote marks and brackets at `i` (`.”)` ends a sentence).
@@ -240,6 +242,15 @@ mod tests {
         let q = t.find('“').unwrap_or(0);
         assert_eq!(&t[sentence_start(t, q, 0)..q], "Second ");
         assert_eq!(sentence_start("a\nb", 2, 0), 2);
+    }
+
+    #[test]
+    fn every_abbreviation_is_found_in_any_case() {
+        for a in ABBREVIATIONS {
+            assert!(ABBREVIATION_SET.contains(a), "{a}");
+            assert!(ABBREVIATION_SET.contains(&a.to_ascii_uppercase()), "{a}");
+        }
+        assert!(is_abbreviation("Sen") && !is_abbreviation("approx") && !is_abbreviation("Lee"));
     }
 
     #[test]

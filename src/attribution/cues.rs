@@ -1,9 +1,10 @@
 //! The cue lexicon: speech verbs ("said", "told", "tweeted", "argued"...) and phrases
 //! ("according to", "in a statement") that attribute words to a source.
 //!
-//! Kept as one sorted table so a lookup is a binary search, whatever the window size.
+//! Kept as one sorted table, looked up through a hash table built from it at compile time,
+//! so a lookup costs a few instructions whatever the window size.
 
-use super::words::Token;
+use super::words::{Token, WordSet};
 
 /// Speech-verb forms, lower-case, sorted (a test checks the order).
 const VERBS: &[&str] = &[
@@ -431,27 +432,22 @@ pub struct CueMatch {
     pub kind: CueKind,
 }
 
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
-    }
-}
+/// [`VERBS`] as a hash set: most tokens are not speech verbs, and a miss costs one hash.
+static VERB_SET: WordSet<1024> = WordSet::new(VERBS);
 
 /// Whether `word` (any case) is a speech-verb form.
 pub fn is_speech_verb(word: &str) -> bool {
     // Fast rejection: the table holds lower-case ASCII words of 3 to 14 letters (plus "re-").
+    // A word found in it is letters only, so no separate check of its bytes is needed.
     let bytes = word.as_bytes();
-    if bytes.len() < 3
-        || bytes.len() > 17
-        || !bytes.iter().all(|b| b.is_ascii_alphabetic() || *b == b'-')
-    {
+    if bytes.len() < 3 || bytes.len() > 17 {
         return false;
     }
-    let w = lower(word);
-    let w = w.strip_prefix("re-").unwrap_or(&w);
-    VERBS.binary_search(&w).is_ok()
+    let w = match bytes.split_at_checked(3) {
+        Some((re, rest)) if re.eq_ignore_ascii_case(b"re-") => rest,
+        _ => bytes,
+    };
+    VERB_SET.contains_bytes(w)
 }
 
 /// The cue starting at `tokens[k]`, if any.
@@ -460,18 +456,21 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
     if !t.is_word {
         return None;
     }
-    let w = lower(t.text);
-    if w == "according" {
+    if t.text.eq_ignore_ascii_case("according") {
         let to = tokens.get(k + 1)?;
         return to.text.eq_ignore_ascii_case("to").then_some(CueMatch {
             len: 2,
             kind: CueKind::According,
         });
     }
-    if !is_speech_verb(&w) {
+    if !is_speech_verb(t.text) {
         return None;
     }
-    let kind = if w.ends_with("ing") {
+    let bytes = t.text.as_bytes();
+    let participle = bytes
+        .get(bytes.len().saturating_sub(3)..)
+        .is_some_and(|end| end.len() == 3 && end.eq_ignore_ascii_case(b"ing"));
+    let kind = if participle {
         CueKind::Participle
     } else {
         CueKind::Verb
@@ -515,6 +514,36 @@ mod tests {
     #[test]
     fn table_is_sorted_for_binary_search() {
         assert!(VERBS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn verbs_are_letters_only() {
+        // is_speech_verb relies on it to skip checking the bytes of a word it finds.
+        assert!(
+            VERBS
+                .iter()
+                .all(|v| v.bytes().all(|b| b.is_ascii_lowercase()))
+        );
+    }
+
+    #[test]
+    fn every_verb_is_found_in_any_case_and_with_re() {
+        for v in VERBS {
+            assert!(is_speech_verb(v), "{v}");
+            assert!(is_speech_verb(&v.to_ascii_uppercase()), "{v}");
+            assert!(is_speech_verb(&format!("Re-{v}")), "{v}");
+        }
+        for w in [
+            "sai",
+            "re-",
+            "re-re-said",
+            "saidx",
+            "said.",
+            "Saïd",
+            "re-tell",
+        ] {
+            assert!(!is_speech_verb(w), "{w}");
+        }
     }
 
     #[test]

@@ -139,7 +139,7 @@ struct Person {
 /// Resolves speaker mentions of one text to canonical names.
 pub struct Resolver<'t> {
     text: &'t str,
-    index: Option<NameIndex>,
+    index: Option<NameIndex<'t>>,
     /// Speakers resolved so far, in the order resolved.
     speakers: Vec<Person>,
     /// People named as subjects of speech verbs, in text order, and how far the text has been
@@ -160,7 +160,7 @@ impl<'t> Resolver<'t> {
         }
     }
 
-    fn index(&mut self) -> &NameIndex {
+    fn index(&mut self) -> &NameIndex<'t> {
         let text = self.text;
         self.index.get_or_insert_with(|| NameIndex::new(text))
     }

@@ -46,65 +46,262 @@ fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '/')
 }
 
-/// Tokenizes `text[from..to]` (clamped to the text and to character boundaries).
-pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
-    let to = to.min(text.len());
-    let mut out = Vec::new();
-    let Some(window) = text.get(from..to) else {
-        return out;
-    };
-    let mut iter = window.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_alphanumeric() {
-            let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if joins_word(d) {
-                    // Keep the joiner only if a letter follows, or it is the dot of an
-                    // abbreviation like U.S. (a single letter before it).
-                    let after = window
-                        .get(j + d.len_utf8()..)
-                        .and_then(|s| s.chars().next());
-                    let single_letter_before = d == '.'
-                        && window.get(start..end).is_some_and(|w| {
-                            w.chars().count() == 1
-                                || w.contains('.')
-                                || crate::sentences::is_abbreviation(w)
-                        });
-                    if after.is_some_and(char::is_alphanumeric) || single_letter_before {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
+/// `char::is_whitespace` for an ASCII byte (unlike `u8::is_ascii_whitespace`, it includes the
+/// vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The character at byte `i` of `s` (a character boundary) and its length, decoded from the
+/// byte itself when it is ASCII, the common case.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Whether the word `w`, followed by a full stop, keeps the stop: a single letter (`F.`), a
+/// dotted abbreviation (`U.S.`) or a known abbreviation (`Sen.`).
+fn keeps_dot(w: &str) -> bool {
+    let mut chars = w.chars();
+    let single = chars.next().is_some() && chars.next().is_none();
+    single || w.contains('.') || crate::sentences::is_abbreviation(w)
+}
+
+/// [`ASCII_CLASS`] of a byte that is an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII space (`char::is_whitespace`).
+const SPACE: u8 = 2;
+
+/// Class of each byte: [`ALNUM`], [`SPACE`], or 0 for anything else (punctuation, and every
+/// byte of a non-ASCII character, which is decoded instead).
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        } else if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            table[b] = SPACE;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// End of the word of `window` that starts at byte `start` with a character of `len` bytes.
+fn word_end(window: &str, start: usize, len: usize) -> usize {
+    let bytes = window.as_bytes();
+    let mut end = start + len;
+    loop {
+        // Letters and digits, ASCII ones without decoding.
+        end += bytes
+            .get(end..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| ASCII_CLASS[usize::from(b)] == ALNUM)
+            .count();
+        let Some((d, dlen)) = char_at(window, end) else {
+            return end;
+        };
+        if is_alnum(d) {
+            end += dlen;
+        } else if joins_word(d) {
+            // Keep the joiner only if a letter follows, or it is the dot of an abbreviation
+            // like U.S. (a single letter before it).
+            let keep = char_at(window, end + dlen).is_some_and(|(a, _)| is_alnum(a))
+                || (d == '.' && window.get(start..end).is_some_and(keeps_dot));
+            if !keep {
+                return end;
             }
-            if let Some(t) = window.get(start..end) {
-                out.push(Token {
-                    text: t,
-                    start: from + start,
-                    end: from + end,
-                    is_word: true,
-                });
-            }
-        } else if !c.is_whitespace() {
-            let end = i + c.len_utf8();
-            if let Some(t) = window.get(i..end) {
-                out.push(Token {
-                    text: t,
-                    start: from + i,
-                    end: from + end,
-                    is_word: false,
-                });
-            }
+            end += dlen;
+        } else {
+            return end;
         }
     }
+}
+
+/// Tokenizes `text[from..to]` (clamped to the text and to character boundaries).
+///
+/// One pass over the bytes of the window; ASCII characters are classified without decoding,
+/// and the vector is sized for the window up front so it rarely grows.
+pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
+    let to = to.min(text.len());
+    let Some(window) = text.get(from..to) else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(window.len() / 4 + 2);
+    let bytes = window.as_bytes();
+    let mut i = 0;
+    loop {
+        // Spaces between tokens, ASCII ones by table.
+        i += bytes
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| ASCII_CLASS[usize::from(b)] == SPACE)
+            .count();
+        let Some((c, len)) = char_at(window, i) else {
+            break;
+        };
+        let (end, is_word) = if is_alnum(c) {
+            (word_end(window, i, len), true)
+        } else {
+            let space = if c.is_ascii() {
+                is_ascii_space(c as u8)
+            } else {
+                c.is_whitespace()
+            };
+            if space {
+                i += len;
+                continue;
+            }
+            (i + len, false)
+        };
+        if let Some(t) = window.get(i..end) {
+            out.push(Token {
+                text: t,
+                start: from + i,
+                end: from + end,
+                is_word,
+            });
+        }
+        i = end;
+    }
     out
+}
+
+/// A fixed set of words, looked up ignoring ASCII case in a few instructions whatever its
+/// size: an open-addressing hash table built at compile time (`SLOTS`, a power of two, at
+/// least twice the number of words, so a miss usually ends at the first empty slot).
+///
+/// Replaces linear scans and binary searches of string tables on the hot path: every token of
+/// every window around a quotation is looked up in a word list or two.
+pub struct WordSet<const SLOTS: usize> {
+    words: &'static [&'static str],
+    /// Index + 1 into `words`; 0 marks an empty slot.
+    slots: [u16; SLOTS],
+    /// Length of the longest word: longer input is rejected before hashing.
+    max_len: usize,
+    /// Which (first, last) letter pairs the words have ([`edge_index`]): most other words
+    /// are rejected on that before hashing ("the", "for", "that" against the speech verbs).
+    edges: [bool; EDGES],
+}
+
+/// Number of (first, last) pairs of [`edge_index`]: 26 letters and "anything else".
+const EDGES: usize = 27 * 27;
+
+/// The letter class of a byte: 0–25 for `a`–`z` in either case, 26 for anything else.
+const fn letter(b: u8) -> usize {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        (l - b'a') as usize
+    } else {
+        26
+    }
+}
+
+/// The (first, last) letter pair of a non-empty word, as an index below [`EDGES`].
+const fn edge_index(first: u8, last: u8) -> usize {
+    letter(first) * 27 + letter(last)
+}
+
+/// FNV-1a over the ASCII-lower-cased bytes of a word.
+const fn hash_folded(word: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < word.len() {
+        h ^= word[i].to_ascii_lowercase() as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+impl<const SLOTS: usize> WordSet<SLOTS> {
+    /// Builds the table (at compile time when used in a `const` or `static`). A word that
+    /// finds no free slot is left out; a test of each set checks that every word is found.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        let mut slots = [0u16; SLOTS];
+        let mut edges = [false; EDGES];
+        let mut max_len = 0;
+        let mut n = 0;
+        while n < words.len() {
+            let w = words[n].as_bytes();
+            if w.len() > max_len {
+                max_len = w.len();
+            }
+            if !w.is_empty() {
+                edges[edge_index(w[0], w[w.len() - 1])] = true;
+            }
+            let mut at = hash_folded(w) as usize % SLOTS;
+            let mut tries = 0;
+            while tries < SLOTS && slots[at] != 0 {
+                at = (at + 1) % SLOTS;
+                tries += 1;
+            }
+            if tries < SLOTS && n < u16::MAX as usize {
+                slots[at] = n as u16 + 1;
+            }
+            n += 1;
+        }
+        WordSet {
+            words,
+            slots,
+            max_len,
+            edges,
+        }
+    }
+
+    /// Whether `word` is in the set, ignoring ASCII case (`eq_ignore_ascii_case`).
+    pub fn contains(&self, word: &str) -> bool {
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// [`WordSet::contains`] for bytes.
+    pub fn contains_bytes(&self, word: &[u8]) -> bool {
+        if word.len() > self.max_len || SLOTS == 0 {
+            return false;
+        }
+        let edge = match word {
+            [] => None,
+            [first, .., last] => Some(edge_index(*first, *last)),
+            [only] => Some(edge_index(*only, *only)),
+        };
+        // The empty word, if listed, has no edge pair and is found by hashing.
+        if edge.is_some_and(|e| !self.edges.get(e).copied().unwrap_or(false)) {
+            return false;
+        }
+        let mut at = hash_folded(word) as usize % SLOTS;
+        for _ in 0..SLOTS {
+            let Some(&slot) = self.slots.get(at) else {
+                return false;
+            };
+            let Some(w) = usize::from(slot)
+                .checked_sub(1)
+                .and_then(|k| self.words.get(k))
+            else {
+                return false;
+            };
+            if w.as_bytes().eq_ignore_ascii_case(word) {
+                return true;
+            }
+            at = (at + 1) % SLOTS;
+        }
+        false
+    }
 }
 
 #[cfg(test)]
@@ -128,6 +325,30 @@ mod tests {
         assert_eq!(words("He left."), vec!["He", "left", "."]);
         assert_eq!(words("Sen. Paul"), vec!["Sen.", "Paul"]);
         assert_eq!(words("9/11 widow"), vec!["9/11", "widow"]);
+    }
+
+    #[test]
+    fn word_set_finds_its_words_in_any_case_and_nothing_else() {
+        const WORDS: &[&str] = &["said", "told", "u.s", "according"];
+        static SET: WordSet<16> = WordSet::new(WORDS);
+        for w in WORDS {
+            assert!(SET.contains(w), "{w}");
+            assert!(SET.contains(&w.to_ascii_uppercase()), "{w}");
+        }
+        for w in ["", "sai", "saidd", "tolD ", "U.S.", "accordingly", "é"] {
+            assert!(!SET.contains(w), "{w}");
+        }
+        // A full table still answers misses.
+        static FULL: WordSet<4> = WordSet::new(&["a", "b", "c", "d"]);
+        assert!(FULL.contains("d") && !FULL.contains("e"));
+    }
+
+    #[test]
+    fn non_ascii_letters_and_spaces() {
+        assert_eq!(
+            words("Émile\u{a0}Zola’s\x0bcafé."),
+            vec!["Émile", "Zola’s", "café", "."]
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use super::pairing::Candidate;
 use crate::QuoteKind;
+use crate::attribution::words::WordSet;
 use crate::attribution::{Attribution, How};
 
 /// Words a title may keep in lower case ("Jane the Virgin", "Fox and Friends").
@@ -104,8 +105,9 @@ fn count_words(s: &str, cap: usize) -> usize {
 /// Whether the quoted words read like a title or name: every word capitalised except small
 /// words, a handful of words, no sentence punctuation inside.
 pub fn is_title_like(quoted: &str) -> bool {
+    // The cheap, bounded tests first; the scan for `?` and `!` over the whole quotation last.
     let core = quoted.trim().trim_end_matches([',', '.', ';', ':']);
-    if core.is_empty() || core.contains(['?', '!']) || count_words(core, 10) > 8 {
+    if core.is_empty() || count_words(core, 10) > 8 {
         return false;
     }
     let mut capitals = 0;
@@ -116,11 +118,20 @@ pub fn is_title_like(quoted: &str) -> bool {
         };
         if first.is_uppercase() || first.is_ascii_digit() {
             capitals += 1;
-        } else if !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()) {
+        } else if !is_small_title_word(w) {
             return false;
         }
     }
-    capitals > 0
+    capitals > 0 && !core.contains(['?', '!'])
+}
+
+static TITLE_SMALL_WORD_SET: WordSet<64> = WordSet::new(TITLE_SMALL_WORDS);
+
+/// Whether `w` lower-cased is one of [`TITLE_SMALL_WORDS`]. The list is ASCII without a `k`,
+/// so Unicode lower-casing (whose only non-ASCII-to-ASCII case is the Kelvin sign) and ASCII
+/// case folding agree on it, and the lookup needs no allocation.
+fn is_small_title_word(w: &str) -> bool {
+    TITLE_SMALL_WORD_SET.contains(w)
 }
 
 /// Whether the candidate is a quotation, given how it was attributed.
@@ -242,6 +253,16 @@ mod tests {
         let t = "the so-called “rebels” advanced";
         assert!(!keep(t, &cand(t), &attr(How::Unattributed, false)));
         assert!(keep(t, &cand(t), &attr(How::SentenceSubject, true)));
+    }
+
+    #[test]
+    fn small_title_words_match_as_lower_case_did() {
+        for w in TITLE_SMALL_WORDS {
+            assert!(!w.contains('k') && w.is_ascii(), "{w}");
+            assert!(is_small_title_word(w) && is_small_title_word(&w.to_ascii_uppercase()));
+        }
+        assert!(!is_small_title_word("ofs") && !is_small_title_word("\u{212A}"));
+        assert!(is_title_like("Fox AND Friends") && !is_title_like("Fox And Friends?"));
     }
 
     #[test]
