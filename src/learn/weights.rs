@@ -2,28 +2,42 @@
 //!
 //! Format (little endian): magic `WSLW`, version byte `2`, `bits: u8`, `classes: u16`,
 //! `scale: f32`, a bitmap of the `2^bits` buckets (bit set: the bucket has a nonzero weight),
-//! then `classes` `i16` weights for each set bucket, in order. Most buckets of a hashed table
-//! are empty, so this is a fraction of the dense table, and it expands with plain copies,
-//! which keeps the first call fast.
+//! then `classes` `i16` weights for each set bucket, in order. Empty buckets cost one bit,
+//! so the file is about half the dense table; scoring uses the dense table, expanded with
+//! plain copies at the first call (about a millisecond), so loading stays cheap.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"WSLW";
 const VERSION: u8 = 2;
 
 /// Quantised weights: one `i16` per (bucket, class), real weight = value × `scale`.
 ///
-/// Kept in the serialised form itself (borrowed from the binary when compiled in), plus a
-/// small rank table over the bitmap: loading costs one pass over the bitmap, not a copy of
-/// the table, and the working set while scoring is the bitmap, the ranks and the rows used.
-#[derive(Debug, Clone, PartialEq)]
+/// Kept in the serialised form (borrowed from the binary when compiled in), so loading
+/// costs one pass over the bitmap and no copy. The first scoring call expands it once into
+/// a dense bucket-major table ([`Dense`]): one multiply finds a row and one contiguous read
+/// scores every class, where the compact form needed a bitmap word, a rank and a popcount
+/// per feature (the dense table is about twice the compact one: 2.4 MB for 2^17 buckets
+/// of 9 classes).
+#[derive(Debug, Clone)]
 pub struct Weights {
     bits: u32,
     classes: usize,
     scale: f32,
     data: Cow<'static, [u8]>,
-    /// Number of set bits before each 64-bucket block of the bitmap.
-    rank: Vec<u32>,
+    dense: OnceLock<Dense>,
+}
+
+/// The weights as `2^bits` rows of `classes` native `i16`, zero rows included.
+#[derive(Debug, Clone)]
+struct Dense(Vec<i16>);
+
+impl PartialEq for Weights {
+    /// Equal when the serialised forms are (the dense table is derived from them).
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+    }
 }
 
 const HEAD: usize = 12;
@@ -49,7 +63,7 @@ impl Weights {
                 classes,
                 scale,
                 data: Cow::Owned(Vec::new()),
-                rank: Vec::new(),
+                dense: OnceLock::new(),
             },
         }
     }
@@ -69,82 +83,45 @@ impl Weights {
         self.scale
     }
 
-    /// The stored weights of bucket `f` (`None`: all zero), as `classes` little-endian `i16`.
+    /// The dense table, expanded from the serialised form on first use.
     #[inline]
-    fn row(&self, f: u32) -> Option<&[u8]> {
-        let f = f as usize;
-        let block = f / 64;
-        let at = HEAD + block * 8;
-        let word = u64::from_le_bytes(self.data.get(at..at + 8)?.try_into().ok()?);
-        let below = word & ((1u64 << (f % 64)) - 1);
-        if word >> (f % 64) & 1 == 0 {
-            return None;
-        }
-        let idx = *self.rank.get(block)? as usize + below.count_ones() as usize;
-        let row = 2 * self.classes;
-        let start = HEAD + (1usize << self.bits) / 8 + idx * row;
-        self.data.get(start..start + row)
+    fn dense(&self) -> &[i16] {
+        &self
+            .dense
+            .get_or_init(|| Dense::expand(self.bits, self.classes, &self.data))
+            .0
     }
 
     /// Adds the integer scores of every class for `feats` into `out` (length [`Self::classes`]).
     #[inline]
     pub fn add_scores(&self, feats: &[u32], out: &mut [i32]) {
+        let dense = self.dense();
+        let mask = (1usize << self.bits) - 1;
         for &f in feats {
-            if let Some(row) = self.row(f) {
-                for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
-                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
+            let at = (f as usize & mask) * self.classes;
+            if let Some(row) = dense.get(at..at + self.classes) {
+                for (s, &w) in out.iter_mut().zip(row) {
+                    *s += i32::from(w);
                 }
             }
         }
     }
 
     /// [`Self::add_scores`] for a class count known at compile time (lets the compiler
-    /// unroll); returns false, scoring nothing, if `N` is not the class count.
-    ///
-    /// Branch-free per feature: every row offset is computed first (a bucket without
-    /// weights adds nothing), so the row loads of all features overlap in memory instead of
-    /// each waiting behind a mispredicted "is the bucket empty" branch.
+    /// unroll and vectorise the row); returns false, scoring nothing, if `N` is not the
+    /// class count.
     #[inline]
     pub fn add_scores_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
         if N != self.classes {
             return false;
         }
-        let data: &[u8] = &self.data;
+        let dense = self.dense();
         let mask = (1usize << self.bits) - 1;
-        let base = HEAD + (1usize << self.bits) / 8;
-        let row_len = 2 * N;
-        // Phase one finds every row (the bitmap and ranks are small and cached) and asks
-        // for it early; phase two adds them, by then mostly in flight or arrived.
-        let mut starts = [0usize; 96];
-        let mut keeps = [0i32; 96];
-        for chunk in feats.chunks(96) {
-            for ((&f, st), kp) in chunk.iter().zip(starts.iter_mut()).zip(keeps.iter_mut()) {
-                let f = f as usize & mask;
-                let block = f / 64;
-                let at = HEAD + block * 8;
-                let word = match data.get(at..at + 8) {
-                    Some(w) => {
-                        let mut wb = [0u8; 8];
-                        wb.copy_from_slice(w);
-                        u64::from_le_bytes(wb)
-                    }
-                    None => 0,
-                };
-                let bit = (word >> (f % 64)) & 1;
-                let below = word & ((1u64 << (f % 64)) - 1);
-                let idx = self.rank.get(block).copied().unwrap_or(0) as usize
-                    + below.count_ones() as usize;
-                *st = base + idx * row_len;
-                // 0 or -1: keeps the row only when its bucket is set, without a branch.
-                *kp = (bit as i32).wrapping_neg();
-                prefetch(data, *st);
-            }
-            for (&st, &keep) in starts.iter().zip(keeps.iter()).take(chunk.len()) {
-                let Some(row) = data.get(st..st + row_len) else {
-                    continue;
-                };
-                for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
-                    *s += i32::from(i16::from_le_bytes([w[0], w[1]])) & keep;
+        for &f in feats {
+            let at = (f as usize & mask) * N;
+            if let Some(row) = dense.get(at..).and_then(|r| r.first_chunk::<N>()) {
+                for (s, &w) in out.iter_mut().zip(row) {
+                    *s += i32::from(w);
                 }
             }
         }
@@ -192,13 +169,8 @@ impl Weights {
         }
         let scale = f32::from_le_bytes([head[8], head[9], head[10], head[11]]);
         let bitmap = data.get(HEAD..HEAD + (1usize << bits) / 8)?;
-        let mut rank = Vec::with_capacity(bitmap.len() / 8);
-        let mut total = 0u32;
-        for block in bitmap.chunks_exact(8) {
-            rank.push(total);
-            total += block.iter().map(|b| b.count_ones()).sum::<u32>();
-        }
-        if data.len() != HEAD + bitmap.len() + total as usize * 2 * classes {
+        let total: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+        if data.len() != HEAD + bitmap.len() + total * 2 * classes {
             return None;
         }
         Some(Weights {
@@ -206,26 +178,39 @@ impl Weights {
             classes,
             scale,
             data,
-            rank,
+            dense: OnceLock::new(),
         })
     }
 }
 
-/// Hints that `data[at..]` will be read soon (no effect where unsupported or out of range).
-#[inline(always)]
-fn prefetch(data: &[u8], at: usize) {
-    #[cfg(target_arch = "x86_64")]
-    if let Some(b) = data.get(at) {
-        // SAFETY: SSE is part of the x86_64 baseline, and a prefetch only hints the cache:
-        // it reads nothing into the program and never faults (the address is in bounds).
-        unsafe {
-            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                std::ptr::from_ref(b).cast::<i8>(),
-            );
+impl Dense {
+    /// Expands the serialised rows of `data` (already validated by [`Weights::parse`]).
+    fn expand(bits: u32, classes: usize, data: &[u8]) -> Dense {
+        let buckets = 1usize << bits;
+        let mut table = vec![0i16; buckets * classes];
+        let bitmap = data.get(HEAD..HEAD + buckets / 8).unwrap_or_default();
+        let mut rows = data
+            .get(HEAD + buckets / 8..)
+            .unwrap_or_default()
+            .chunks_exact(2 * classes);
+        for (byte_at, &byte) in bitmap.iter().enumerate() {
+            let mut bits = byte;
+            while bits != 0 {
+                let bucket = byte_at * 8 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let (Some(src), Some(dst)) = (
+                    rows.next(),
+                    table.get_mut(bucket * classes..(bucket + 1) * classes),
+                ) else {
+                    return Dense(table);
+                };
+                for (d, w) in dst.iter_mut().zip(src.chunks_exact(2)) {
+                    *d = i16::from_le_bytes([w[0], w[1]]);
+                }
+            }
         }
+        Dense(table)
     }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (data, at);
 }
 
 /// Serialises a dense quantised table.
@@ -310,7 +295,7 @@ mod tests {
         let (mut a, mut b) = ([0i32; 2], vec![0i32; 2]);
         assert!(w.add_scores_n(&many, &mut a));
         w.add_scores(&many, &mut b);
-        assert_eq!(a[..], b[..], "more features than one prefetch batch");
+        assert_eq!(a[..], b[..], "the generic and the fixed-size paths agree");
         assert_eq!(a[1], 4 * i32::from(i16::MAX));
     }
 }
