@@ -86,7 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let mut flags = 0u16;
-        if ch.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() || (c >= 0x80 && ch.is_alphanumeric()) {
             i = scan_word(b, i, &mut flags);
         } else if matches!(ch, '\'' | '\u{2019}') && is_possessive(b, i + len) {
             flags |= F_WORD
@@ -154,17 +154,44 @@ fn decode(b: &[u8], i: usize) -> (char, usize) {
 
 #[inline]
 fn alnum_at(b: &[u8], i: usize) -> bool {
-    i < b.len() && decode(b, i).0.is_alphanumeric()
+    match b.get(i) {
+        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+        Some(_) => decode(b, i).0.is_alphanumeric(),
+        None => false,
+    }
 }
 
 /// Scans a word starting at `i` and returns its end; sets the case and digit flags.
+///
+/// ASCII letters and digits, most of any text, are classified by byte; every other
+/// character goes through the Unicode classes.
 fn scan_word(b: &[u8], mut i: usize, flags: &mut u16) -> usize {
     let start = i;
     *flags |= F_WORD;
     let mut has_dot = false;
     let mut letters = 0usize;
-    while i < b.len() {
-        let (ch, len) = decode(b, i);
+    while let Some(&c) = b.get(i) {
+        let (ch, len) = match c {
+            b'A'..=b'Z' => {
+                *flags |= F_UPPER | if i == start { F_INIT_UPPER } else { 0 };
+                letters += 1;
+                i += 1;
+                continue;
+            }
+            b'a'..=b'z' => {
+                *flags |= F_LOWER;
+                letters += 1;
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' => {
+                *flags |= F_DIGIT;
+                i += 1;
+                continue;
+            }
+            0..0x80 => (char::from(c), 1),
+            _ => decode(b, i),
+        };
         if ch.is_alphanumeric() {
             if ch.is_uppercase() {
                 *flags |= F_UPPER;
