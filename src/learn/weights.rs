@@ -110,6 +110,10 @@ impl Weights {
     /// [`Self::add_scores`] for a class count known at compile time (lets the compiler
     /// unroll and vectorise the row); returns false, scoring nothing, if `N` is not the
     /// class count.
+    ///
+    /// Two phases per batch of features: the first finds every row and asks the memory for
+    /// it, the second adds the rows, by then arrived or in flight. The table is larger than
+    /// the caches, so without this the loads of a token's features wait one behind another.
     #[inline]
     pub fn add_scores_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
         if N != self.classes {
@@ -117,11 +121,18 @@ impl Weights {
         }
         let dense = self.dense();
         let mask = (1usize << self.bits) - 1;
-        for &f in feats {
-            let at = (f as usize & mask) * N;
-            if let Some(row) = dense.get(at..).and_then(|r| r.first_chunk::<N>()) {
-                for (s, &w) in out.iter_mut().zip(row) {
-                    *s += i32::from(w);
+        let mut rows = [0usize; BATCH];
+        for chunk in feats.chunks(BATCH) {
+            for (&f, at) in chunk.iter().zip(rows.iter_mut()) {
+                *at = (f as usize & mask) * N;
+                prefetch(dense, *at);
+                prefetch(dense, *at + N - 1);
+            }
+            for &at in rows.iter().take(chunk.len()) {
+                if let Some(row) = dense.get(at..).and_then(|r| r.first_chunk::<N>()) {
+                    for (s, &w) in out.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
                 }
             }
         }
@@ -181,6 +192,26 @@ impl Weights {
             dense: OnceLock::new(),
         })
     }
+}
+
+/// Features scored per prefetch batch (a token has about fifty).
+const BATCH: usize = 64;
+
+/// Hints that `table[at]` will be read soon (no effect where unsupported or out of range).
+#[inline(always)]
+fn prefetch(table: &[i16], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(w) = table.get(at) {
+        // SAFETY: SSE is part of the x86_64 baseline, and a prefetch only hints the cache:
+        // it reads nothing into the program and never faults (the address is in bounds).
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                std::ptr::from_ref(w).cast::<i8>(),
+            );
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (table, at);
 }
 
 impl Dense {
