@@ -125,8 +125,9 @@ impl Weights {
         for chunk in feats.chunks(BATCH) {
             for (&f, at) in chunk.iter().zip(rows.iter_mut()) {
                 *at = (f as usize & mask) * N;
-                prefetch(dense, *at);
-                prefetch(dense, *at + N - 1);
+                // A row may straddle two cache lines: ask for its first and last weight.
+                prefetch(dense.as_ptr().wrapping_add(*at));
+                prefetch(dense.as_ptr().wrapping_add(*at + N - 1));
             }
             for &at in rows.iter().take(chunk.len()) {
                 if let Some(row) = dense.get(at..).and_then(|r| r.first_chunk::<N>()) {
@@ -197,21 +198,17 @@ impl Weights {
 /// Features scored per prefetch batch (a token has about fifty).
 const BATCH: usize = 64;
 
-/// Hints that `table[at]` will be read soon (no effect where unsupported or out of range).
+/// Hints that the memory at `p` will be read soon (no effect where unsupported).
 #[inline(always)]
-fn prefetch(table: &[i16], at: usize) {
+fn prefetch(p: *const i16) {
     #[cfg(target_arch = "x86_64")]
-    if let Some(w) = table.get(at) {
-        // SAFETY: SSE is part of the x86_64 baseline, and a prefetch only hints the cache:
-        // it reads nothing into the program and never faults (the address is in bounds).
-        unsafe {
-            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                std::ptr::from_ref(w).cast::<i8>(),
-            );
-        }
+    // SAFETY: SSE is part of the x86_64 baseline, and a prefetch only hints the cache: it
+    // reads nothing into the program and never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = (table, at);
+    let _ = p;
 }
 
 impl Dense {
