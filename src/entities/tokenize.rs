@@ -165,27 +165,36 @@ fn alnum_at(b: &[u8], i: usize) -> bool {
 ///
 /// ASCII letters and digits, most of any text, are classified by byte; every other
 /// character goes through the Unicode classes.
-fn scan_word(b: &[u8], mut i: usize, flags: &mut u16) -> usize {
+fn scan_word(b: &[u8], mut i: usize, flags_out: &mut u16) -> usize {
     let start = i;
-    *flags |= F_WORD;
+    let mut flags = *flags_out | F_WORD;
     let mut has_dot = false;
     let mut letters = 0usize;
-    while let Some(&c) = b.get(i) {
+    loop {
+        // Runs of lowercase ASCII letters, most of a word's bytes, in a tight loop.
+        let run = b
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+        if run > 0 {
+            flags |= F_LOWER;
+            letters += run;
+            i += run;
+        }
+        let Some(&c) = b.get(i) else {
+            break;
+        };
         let (ch, len) = match c {
             b'A'..=b'Z' => {
-                *flags |= F_UPPER | if i == start { F_INIT_UPPER } else { 0 };
-                letters += 1;
-                i += 1;
-                continue;
-            }
-            b'a'..=b'z' => {
-                *flags |= F_LOWER;
+                flags |= F_UPPER | if i == start { F_INIT_UPPER } else { 0 };
                 letters += 1;
                 i += 1;
                 continue;
             }
             b'0'..=b'9' => {
-                *flags |= F_DIGIT;
+                flags |= F_DIGIT;
                 i += 1;
                 continue;
             }
@@ -194,14 +203,14 @@ fn scan_word(b: &[u8], mut i: usize, flags: &mut u16) -> usize {
         };
         if ch.is_alphanumeric() {
             if ch.is_uppercase() {
-                *flags |= F_UPPER;
+                flags |= F_UPPER;
                 if i == start {
-                    *flags |= F_INIT_UPPER;
+                    flags |= F_INIT_UPPER;
                 }
             } else if ch.is_lowercase() {
-                *flags |= F_LOWER;
+                flags |= F_LOWER;
             } else if ch.is_numeric() {
-                *flags |= F_DIGIT;
+                flags |= F_DIGIT;
             }
             letters += usize::from(ch.is_alphabetic());
             i += len;
@@ -218,6 +227,7 @@ fn scan_word(b: &[u8], mut i: usize, flags: &mut u16) -> usize {
         has_dot |= ch == '.';
         i += len;
     }
+    *flags_out = flags;
     // Final period of an abbreviation, "US$"-style currency.
     match b.get(i) {
         Some(b'.')
@@ -225,7 +235,7 @@ fn scan_word(b: &[u8], mut i: usize, flags: &mut u16) -> usize {
         {
             i + 1
         }
-        Some(b'$') if letters <= 3 && *flags & F_LOWER == 0 && *flags & F_UPPER != 0 => i + 1,
+        Some(b'$') if letters <= 3 && flags & F_LOWER == 0 && flags & F_UPPER != 0 => i + 1,
         _ => i,
     }
 }

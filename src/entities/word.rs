@@ -14,14 +14,11 @@ pub struct WordHashes {
 impl WordHashes {
     /// Hashes every token of `text`.
     pub fn new(text: &str, toks: &[Token]) -> Self {
-        let mut folded = Vec::with_capacity(toks.len());
-        let mut shape = Vec::with_capacity(toks.len());
-        for t in toks {
-            let w = text.get(t.start..t.end).unwrap_or_default();
-            let (f, s) = hash_word(w);
-            folded.push(f);
-            shape.push(s);
-        }
+        let bytes = text.as_bytes();
+        let (folded, shape) = toks
+            .iter()
+            .map(|t| hash_bytes(bytes.get(t.start..t.end).unwrap_or_default()))
+            .unzip();
         WordHashes { folded, shape }
     }
 
@@ -68,12 +65,18 @@ fn shape_class(c: char) -> char {
 /// cut to three ("Leicestershire" is `Xxxx`, "UN" is `XX`, "1996-08-30" is `dddd-dd-dd`).
 #[inline]
 pub fn hash_word(w: &str) -> (u64, u64) {
+    hash_bytes(w.as_bytes())
+}
+
+/// [`hash_word`] of the UTF-8 bytes of a word (a token's byte range).
+#[inline]
+fn hash_bytes(w: &[u8]) -> (u64, u64) {
     let (mut f, mut s) = (hash::SEED, hash::SEED);
     let (mut last, mut run) = (0u8, 0u32);
-    for &b in w.as_bytes() {
+    for &b in w {
         // One table read gives the folded byte and the shape class of an ASCII byte.
         let Some(&[folded, class]) = ASCII.get(usize::from(b)) else {
-            return hash_unicode(w);
+            return hash_unicode(std::str::from_utf8(w).unwrap_or_default());
         };
         f = hash::byte(f, folded);
         run = if class == last { run + 1 } else { 1 };
