@@ -5,12 +5,15 @@
 
 /// Converts byte offsets of one text to code point offsets.
 ///
-/// Built once per text from the byte offsets a result needs; each lookup is a binary search,
-/// so converting every offset of a result costs one pass over the text plus `O(k log k)`.
+/// Built once per text from the byte offsets a result needs; a lookup first tries where the
+/// previous one ended (results are read in text order), else binary-searches, so converting
+/// every offset of a result costs one pass over the text plus `O(k log k)` at worst.
 #[derive(Debug, Default)]
 pub struct CharOffsets {
     /// Sorted, deduplicated byte offsets paired with their code point offsets.
     pairs: Vec<(usize, usize)>,
+    /// Index in `pairs` of the last lookup.
+    last: std::cell::Cell<usize>,
 }
 
 impl CharOffsets {
@@ -34,14 +37,29 @@ impl CharOffsets {
             let inside = !text.is_char_boundary(end);
             pairs.push((byte, starts.saturating_sub(usize::from(inside))));
         }
-        CharOffsets { pairs }
+        CharOffsets {
+            pairs,
+            last: std::cell::Cell::new(0),
+        }
     }
 
     /// The code point offset of `byte`, which must have been given to [`CharOffsets::new`];
     /// an unknown offset yields the nearest known one at or below it.
     pub fn get(&self, byte: usize) -> usize {
+        let last = self.last.get();
+        for i in [last, last + 1] {
+            if let Some(&(b, c)) = self.pairs.get(i)
+                && b == byte
+            {
+                self.last.set(i);
+                return c;
+            }
+        }
         match self.pairs.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => self.pairs[i].1,
+            Ok(i) => {
+                self.last.set(i);
+                self.pairs[i].1
+            }
             Err(0) => 0,
             Err(i) => self.pairs[i - 1].1,
         }

@@ -169,13 +169,14 @@ fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
     bits
 }
 
-/// The `D_*` bits seen for each word hash: a linear-probing table sized once for the
-/// text (at most half full), cheaper than a general map for one insert and one lookup per
-/// token.
+/// The `D_*` bits seen for each word hash: a linear-probing table, at most half full,
+/// cheaper than a general map for one insert and one lookup per token. It grows with the
+/// distinct words, not the tokens, so it stays in cache on a long text.
 struct WordBits {
     keys: Vec<u64>,
     /// The bits, with [`WordBits::USED`] set on occupied slots.
     vals: Vec<u8>,
+    used: usize,
     shift: u32,
 }
 
@@ -183,10 +184,11 @@ impl WordBits {
     const USED: u8 = 0x80;
 
     fn new(words: usize) -> Self {
-        let slots = (words * 2).next_power_of_two().max(16);
+        let slots = (words * 2).next_power_of_two().clamp(16, 1 << 12);
         WordBits {
             keys: vec![0; slots],
             vals: vec![0; slots],
+            used: 0,
             shift: 64 - slots.trailing_zeros(),
         }
     }
@@ -208,10 +210,41 @@ impl WordBits {
     }
 
     fn add(&mut self, h: u64, bits: u8) {
-        let at = self.slot(h);
+        let mut at = self.slot(h);
+        if self.vals.get(at).is_some_and(|&v| v & Self::USED == 0) {
+            if (self.used + 1) * 2 > self.keys.len() {
+                self.grow();
+                at = self.slot(h);
+            }
+            self.used += 1;
+        }
         if let (Some(k), Some(v)) = (self.keys.get_mut(at), self.vals.get_mut(at)) {
             *k = h;
             *v |= Self::USED | bits;
+        }
+    }
+
+    /// Doubles the table, keeping every word.
+    fn grow(&mut self) {
+        let slots = self.keys.len() * 2;
+        let old = std::mem::replace(
+            self,
+            WordBits {
+                keys: vec![0; slots],
+                vals: vec![0; slots],
+                used: 0,
+                shift: 64 - slots.trailing_zeros(),
+            },
+        );
+        for (&k, &v) in old.keys.iter().zip(&old.vals) {
+            if v & Self::USED != 0 {
+                let at = self.slot(k);
+                if let (Some(key), Some(val)) = (self.keys.get_mut(at), self.vals.get_mut(at)) {
+                    *key = k;
+                    *val = v;
+                }
+                self.used += 1;
+            }
         }
     }
 
@@ -239,7 +272,7 @@ mod tests {
 
     #[test]
     fn word_bits_keep_the_union_of_each_words_bits() {
-        let mut t = WordBits::new(40);
+        let mut t = WordBits::new(4); // grows from 16 slots
         let keys: Vec<u64> = (0..40u64).map(|k| k << 58).collect(); // crowded slots
         for (n, &k) in keys.iter().enumerate() {
             t.add(k, 1 << (n % 3));
@@ -249,6 +282,7 @@ mod tests {
             assert_eq!(t.get(k), (1 << (n % 3)) | (1 << ((n + 1) % 3)), "key {n}");
         }
         assert_eq!(t.get(12345), 0, "an absent word has no bits");
+        assert!(t.keys.len() >= 80 && t.used == 40, "at most half full");
     }
 
     #[test]

@@ -86,7 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let mut flags = 0u16;
-        if c.is_ascii_alphanumeric() || (c >= 0x80 && ch.is_alphanumeric()) {
+        if c.is_ascii_alphanumeric() || (c >= 0x80 && alnum(ch)) {
             i = scan_word(b, i, &mut flags);
         } else if matches!(ch, '\'' | '\u{2019}') && is_possessive(b, i + len) {
             flags |= F_WORD
@@ -152,11 +152,19 @@ fn decode(b: &[u8], i: usize) -> (char, usize) {
     }
 }
 
+/// `char::is_alphanumeric`, answering at once for the General Punctuation block (curly
+/// quotes, dashes, ellipses: frequent in news, and none a letter or digit) instead of
+/// searching the Unicode tables.
+#[inline]
+fn alnum(ch: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&ch) && ch.is_alphanumeric()
+}
+
 #[inline]
 fn alnum_at(b: &[u8], i: usize) -> bool {
     match b.get(i) {
         Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
-        Some(_) => decode(b, i).0.is_alphanumeric(),
+        Some(_) => alnum(decode(b, i).0),
         None => false,
     }
 }
@@ -201,7 +209,7 @@ fn scan_word(b: &[u8], mut i: usize, flags_out: &mut u16) -> usize {
             0..0x80 => (char::from(c), 1),
             _ => decode(b, i),
         };
-        if ch.is_alphanumeric() {
+        if alnum(ch) {
             if ch.is_uppercase() {
                 flags |= F_UPPER;
                 if i == start {
@@ -309,6 +317,14 @@ mod tests {
         assert!(t[5].is(F_LINE_START) && !t[5].is(F_CAPS_LINE));
         assert!(t[8].is(F_SENT_START) && !t[8].is(F_LINE_START));
         assert!(t[6].is(F_WORD) && t[8].is(F_INIT_UPPER) && !t[9].is(F_UPPER));
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(alnum('é') && alnum('7') && !alnum('’') && !alnum('—'));
     }
 
     #[test]
