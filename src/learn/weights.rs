@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 const MAGIC: &[u8; 4] = b"WSLW";
 const VERSION: u8 = 2;
@@ -20,13 +21,40 @@ const VERSION: u8 = 2;
 /// scores every class, where the compact form needed a bitmap word, a rank and a popcount
 /// per feature (the dense table is about twice the compact one: 2.4 MB for 2^17 buckets
 /// of 9 classes).
-#[derive(Debug, Clone)]
+///
+/// A process that scores little (one short text) never pays for the expansion (about 5 ms
+/// with its page faults): the first [`EXPAND_AFTER`] feature rows are read from the
+/// compact form, through a small rank table over the bitmap. Both give the same scores.
+#[derive(Debug)]
 pub struct Weights {
     bits: u32,
     classes: usize,
     scale: f32,
     data: Cow<'static, [u8]>,
+    /// Number of set bits before each 64-bucket block of the bitmap.
+    rank: Vec<u32>,
+    /// Feature rows read from the compact form so far.
+    served: AtomicUsize,
     dense: OnceLock<Dense>,
+}
+
+/// Feature rows read from the compact form before the dense table is built: about a
+/// hundred news articles, by when reading the compact form has cost about what the
+/// expansion costs (see [`Weights`]).
+pub const EXPAND_AFTER: usize = 500_000;
+
+impl Clone for Weights {
+    fn clone(&self) -> Self {
+        Weights {
+            bits: self.bits,
+            classes: self.classes,
+            scale: self.scale,
+            data: self.data.clone(),
+            rank: self.rank.clone(),
+            served: AtomicUsize::new(self.served.load(Ordering::Relaxed)),
+            dense: self.dense.clone(),
+        }
+    }
 }
 
 /// The weights as `2^bits` rows of `classes` native `i16`, zero rows included.
@@ -63,6 +91,8 @@ impl Weights {
                 classes,
                 scale,
                 data: Cow::Owned(Vec::new()),
+                rank: Vec::new(),
+                served: AtomicUsize::new(0),
                 dense: OnceLock::new(),
             },
         }
@@ -92,10 +122,59 @@ impl Weights {
             .0
     }
 
+    /// The dense table if it is built or it is time to build it, having `rows` more
+    /// rows to read; `None`: read them from the compact form.
+    #[inline]
+    fn dense_for(&self, rows: usize) -> Option<&[i16]> {
+        if let Some(d) = self.dense.get() {
+            return Some(&d.0);
+        }
+        let served = self.served.fetch_add(rows, Ordering::Relaxed);
+        (served.saturating_add(rows) >= EXPAND_AFTER).then(|| self.dense())
+    }
+
+    /// The compact form's row of bucket `f` (`None`: all zero), as little-endian `i16`.
+    #[inline]
+    fn compact_row(&self, f: usize) -> Option<&[u8]> {
+        let block = f / 64;
+        let at = HEAD + block * 8;
+        let word = u64::from_le_bytes(self.data.get(at..at + 8)?.try_into().ok()?);
+        if word >> (f % 64) & 1 == 0 {
+            return None;
+        }
+        let below = (word & ((1u64 << (f % 64)) - 1)).count_ones() as usize;
+        let idx = *self.rank.get(block)? as usize + below;
+        let row = 2 * self.classes;
+        let start = HEAD + (1usize << self.bits) / 8 + idx * row;
+        self.data.get(start..start + row)
+    }
+
+    /// Scores `feats` from the compact form, prefetching a batch of rows before adding.
+    fn add_compact(&self, feats: &[u32], out: &mut [i32]) {
+        let mask = (1usize << self.bits) - 1;
+        let mut rows: [Option<&[u8]>; BATCH] = [None; BATCH];
+        for chunk in feats.chunks(BATCH) {
+            for (&f, row) in chunk.iter().zip(rows.iter_mut()) {
+                *row = self.compact_row(f as usize & mask);
+                if let Some(r) = row {
+                    prefetch(r.as_ptr().cast::<i16>());
+                }
+            }
+            for row in rows.iter().take(chunk.len()).flatten() {
+                for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
+                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
+                }
+            }
+        }
+    }
+
     /// Adds the integer scores of every class for `feats` into `out` (length [`Self::classes`]).
     #[inline]
     pub fn add_scores(&self, feats: &[u32], out: &mut [i32]) {
-        let dense = self.dense();
+        let Some(dense) = self.dense_for(feats.len()) else {
+            self.add_compact(feats, out);
+            return;
+        };
         let mask = (1usize << self.bits) - 1;
         for &f in feats {
             let at = (f as usize & mask) * self.classes;
@@ -119,7 +198,10 @@ impl Weights {
         if N != self.classes {
             return false;
         }
-        let dense = self.dense();
+        let Some(dense) = self.dense_for(feats.len()) else {
+            self.add_compact(feats, out);
+            return true;
+        };
         let mask = (1usize << self.bits) - 1;
         let mut rows = [0usize; BATCH];
         for chunk in feats.chunks(BATCH) {
@@ -184,7 +266,12 @@ impl Weights {
         }
         let scale = f32::from_le_bytes([head[8], head[9], head[10], head[11]]);
         let bitmap = data.get(HEAD..HEAD + (1usize << bits) / 8)?;
-        let total: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+        let mut rank = Vec::with_capacity(bitmap.len() / 8);
+        let mut total = 0usize;
+        for block in bitmap.chunks_exact(8) {
+            rank.push(total as u32);
+            total += block.iter().map(|b| b.count_ones() as usize).sum::<usize>();
+        }
         if data.len() != HEAD + bitmap.len() + total * 2 * classes {
             return None;
         }
@@ -193,6 +280,8 @@ impl Weights {
             classes,
             scale,
             data,
+            rank,
+            served: AtomicUsize::new(0),
             dense: OnceLock::new(),
         })
     }
@@ -292,6 +381,39 @@ mod tests {
         let mut s = [0i32; 3];
         w.add_scores(&[13, 63, 2], &mut s);
         assert_eq!(s, [32767 / 3, -32767, 0]);
+    }
+
+    #[test]
+    fn compact_and_dense_tables_score_alike() {
+        // A pseudo-random table with empty buckets, small and large weights.
+        let mut x = 12345u64;
+        let real: Vec<f32> = (0..(1 << 10) * 9)
+            .map(|_| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                match x >> 60 {
+                    0..=7 => 0.0,
+                    8..=13 => ((x >> 20) % 200) as f32 - 100.0,
+                    _ => ((x >> 20) % 60_000) as f32 - 30_000.0,
+                }
+            })
+            .collect();
+        let w = Weights::quantise(10, 9, &real);
+        assert!(w.dense.get().is_none(), "nothing expanded before scoring");
+        let feats: Vec<u32> = (0..3000u32)
+            .map(|k| k.wrapping_mul(2_654_435_761))
+            .collect();
+        let mut compact = [0i32; 9];
+        w.add_compact(&feats, &mut compact);
+        let mut dense = [0i32; 9];
+        while w.dense.get().is_none() {
+            dense = [0; 9];
+            assert!(w.add_scores_n(&feats, &mut dense));
+        }
+        assert_ne!(compact, [0; 9]);
+        assert_eq!(compact, dense);
+        let mut again = [0i32; 9];
+        assert!(w.add_scores_n(&feats, &mut again));
+        assert_eq!(again, dense, "the dense table, once built, scores alike");
     }
 
     #[test]
