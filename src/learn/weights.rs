@@ -38,10 +38,9 @@ pub struct Weights {
     dense: OnceLock<Dense>,
 }
 
-/// Feature rows read from the compact form before the dense table is built: about a
-/// hundred news articles, by when reading the compact form has cost about what the
-/// expansion costs (see [`Weights`]).
-pub const EXPAND_AFTER: usize = 500_000;
+/// Feature rows read from the compact form before the dense table is built: about twenty
+/// news articles, so a single short call stays fast and a long run soon scores densely.
+pub const EXPAND_AFTER: usize = 100_000;
 
 impl Clone for Weights {
     fn clone(&self) -> Self {
@@ -149,20 +148,51 @@ impl Weights {
         self.data.get(start..start + row)
     }
 
-    /// Scores `feats` from the compact form, prefetching a batch of rows before adding.
+    /// Scores `feats` from the compact form, one row after another.
     fn add_compact(&self, feats: &[u32], out: &mut [i32]) {
         let mask = (1usize << self.bits) - 1;
-        let mut rows: [Option<&[u8]>; BATCH] = [None; BATCH];
-        for chunk in feats.chunks(BATCH) {
-            for (&f, row) in chunk.iter().zip(rows.iter_mut()) {
-                *row = self.compact_row(f as usize & mask);
-                if let Some(r) = row {
-                    prefetch(r.as_ptr().cast::<i16>());
-                }
+        for &f in feats {
+            for (s, w) in out.iter_mut().zip(
+                self.compact_row(f as usize & mask)
+                    .unwrap_or_default()
+                    .chunks_exact(2),
+            ) {
+                *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
             }
-            for row in rows.iter().take(chunk.len()).flatten() {
+        }
+    }
+
+    /// [`Self::add_compact`] for `N` classes, branch-free per feature: every row offset is
+    /// computed and prefetched first (an empty bucket reads a neighbour and keeps nothing),
+    /// so the row loads overlap instead of waiting behind mispredicted branches.
+    fn add_compact_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) {
+        let data: &[u8] = &self.data;
+        let mask = (1usize << self.bits) - 1;
+        let base = HEAD + (1usize << self.bits) / 8;
+        let mut starts = [0usize; BATCH];
+        let mut keeps = [0i32; BATCH];
+        for chunk in feats.chunks(BATCH) {
+            for ((&f, st), kp) in chunk.iter().zip(starts.iter_mut()).zip(keeps.iter_mut()) {
+                let f = f as usize & mask;
+                let block = f / 64;
+                let at = HEAD + block * 8;
+                let word = data
+                    .get(at..at + 8)
+                    .and_then(|w| w.try_into().ok())
+                    .map_or(0, u64::from_le_bytes);
+                let below = (word & ((1u64 << (f % 64)) - 1)).count_ones() as usize;
+                let idx = self.rank.get(block).copied().unwrap_or(0) as usize + below;
+                *st = base + idx * 2 * N;
+                // 0 or -1: keeps the row only when its bucket is set, without a branch.
+                *kp = (((word >> (f % 64)) & 1) as i32).wrapping_neg();
+                prefetch(data.as_ptr().wrapping_add(*st).cast::<i16>());
+            }
+            for (&st, &keep) in starts.iter().zip(keeps.iter()).take(chunk.len()) {
+                let Some(row) = data.get(st..st + 2 * N) else {
+                    continue;
+                };
                 for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
-                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
+                    *s += i32::from(i16::from_le_bytes([w[0], w[1]])) & keep;
                 }
             }
         }
@@ -199,7 +229,7 @@ impl Weights {
             return false;
         }
         let Some(dense) = self.dense_for(feats.len()) else {
-            self.add_compact(feats, out);
+            self.add_compact_n(feats, out);
             return true;
         };
         let mask = (1usize << self.bits) - 1;
@@ -403,7 +433,10 @@ mod tests {
             .map(|k| k.wrapping_mul(2_654_435_761))
             .collect();
         let mut compact = [0i32; 9];
-        w.add_compact(&feats, &mut compact);
+        w.add_compact_n(&feats, &mut compact);
+        let mut generic = [0i32; 9];
+        w.add_compact(&feats, &mut generic);
+        assert_eq!(compact, generic);
         let mut dense = [0i32; 9];
         while w.dense.get().is_none() {
             dense = [0; 9];
