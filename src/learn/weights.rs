@@ -128,6 +128,13 @@ impl Weights {
         if let Some(d) = self.dense.get() {
             return Some(&d.0);
         }
+        self.count_compact(rows)
+    }
+
+    /// Counts `rows` read from the compact form; the dense table once they are enough.
+    #[cold]
+    #[inline(never)]
+    fn count_compact(&self, rows: usize) -> Option<&[i16]> {
         let served = self.served.fetch_add(rows, Ordering::Relaxed);
         (served.saturating_add(rows) >= EXPAND_AFTER).then(|| self.dense())
     }
@@ -165,12 +172,14 @@ impl Weights {
     /// [`Self::add_compact`] for `N` classes, branch-free per feature: every row offset is
     /// computed and prefetched first (an empty bucket reads a neighbour and keeps nothing),
     /// so the row loads overlap instead of waiting behind mispredicted branches.
+    #[inline(never)]
     fn add_compact_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) {
         let data: &[u8] = &self.data;
         let mask = (1usize << self.bits) - 1;
         let base = HEAD + (1usize << self.bits) / 8;
         let mut starts = [0usize; BATCH];
         let mut keeps = [0i32; BATCH];
+        let mut sum = *out;
         for chunk in feats.chunks(BATCH) {
             for ((&f, st), kp) in chunk.iter().zip(starts.iter_mut()).zip(keeps.iter_mut()) {
                 let f = f as usize & mask;
@@ -191,11 +200,12 @@ impl Weights {
                 let Some(row) = data.get(st..st + 2 * N) else {
                     continue;
                 };
-                for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
+                for (s, w) in sum.iter_mut().zip(row.chunks_exact(2)) {
                     *s += i32::from(i16::from_le_bytes([w[0], w[1]])) & keep;
                 }
             }
         }
+        *out = sum;
     }
 
     /// Adds the integer scores of every class for `feats` into `out` (length [`Self::classes`]).
@@ -223,7 +233,7 @@ impl Weights {
     /// Two phases per batch of features: the first finds every row and asks the memory for
     /// it, the second adds the rows, by then arrived or in flight. The table is larger than
     /// the caches, so without this the loads of a token's features wait one behind another.
-    #[inline]
+    #[inline(always)]
     pub fn add_scores_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
         if N != self.classes {
             return false;
@@ -234,6 +244,8 @@ impl Weights {
         };
         let mask = (1usize << self.bits) - 1;
         let mut rows = [0usize; BATCH];
+        // A local sum stays in registers (`out` is also handed to the compact path).
+        let mut sum = *out;
         for chunk in feats.chunks(BATCH) {
             for (&f, at) in chunk.iter().zip(rows.iter_mut()) {
                 *at = (f as usize & mask) * N;
@@ -246,12 +258,13 @@ impl Weights {
                 // compiler see it and drop the bounds check.
                 let at = at.min(dense.len().saturating_sub(N));
                 if let Some(row) = dense.get(at..).and_then(|r| r.first_chunk::<N>()) {
-                    for (s, &w) in out.iter_mut().zip(row) {
+                    for (s, &w) in sum.iter_mut().zip(row) {
                         *s += i32::from(w);
                     }
                 }
             }
         }
+        *out = sum;
         true
     }
 
