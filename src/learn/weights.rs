@@ -16,15 +16,13 @@ const VERSION: u8 = 2;
 /// Quantised weights: one `i16` per (bucket, class), real weight = value × `scale`.
 ///
 /// Kept in the serialised form (borrowed from the binary when compiled in), so loading
-/// costs one pass over the bitmap and no copy. The first scoring call expands it once into
-/// a dense bucket-major table ([`Dense`]): one multiply finds a row and one contiguous read
-/// scores every class, where the compact form needed a bitmap word, a rank and a popcount
-/// per feature (the dense table is about twice the compact one: 2.4 MB for 2^17 buckets
-/// of 9 classes).
-///
-/// A process that scores little (one short text) never pays for the expansion (about 5 ms
-/// with its page faults): the first [`EXPAND_AFTER`] feature rows are read from the
-/// compact form, through a small rank table over the bitmap. Both give the same scores.
+/// costs one pass over the bitmap and no copy. Once [`EXPAND_AFTER`] feature rows have
+/// been read, it is expanded once into a dense bucket-major table ([`Dense`]): one multiply
+/// finds a row and one contiguous read scores every class, where the compact form needs a
+/// bitmap word, a rank and a popcount per feature (the dense table is about twice the
+/// compact one: 2.4 MB for 2^17 buckets of 9 classes). Until then rows are read from the
+/// compact form, so a process that scores little (one short text) never pays for the
+/// expansion (about 5 ms with its page faults). Both give the same scores.
 #[derive(Debug)]
 pub struct Weights {
     bits: u32,
