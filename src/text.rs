@@ -5,12 +5,15 @@
 
 /// Converts byte offsets of one text to code point offsets.
 ///
-/// Built once per text from the byte offsets a result needs; each lookup is a binary search,
-/// so converting every offset of a result costs one pass over the text plus `O(k log k)`.
+/// Built once per text from the byte offsets a result needs; a lookup first tries where the
+/// previous one ended (results are read in text order), else binary-searches, so converting
+/// every offset of a result costs one pass over the text plus `O(k log k)` at worst.
 #[derive(Debug, Default)]
 pub struct CharOffsets {
     /// Sorted, deduplicated byte offsets paired with their code point offsets.
     pairs: Vec<(usize, usize)>,
+    /// Index in `pairs` of the last lookup.
+    last: std::cell::Cell<usize>,
 }
 
 impl CharOffsets {
@@ -22,36 +25,51 @@ impl CharOffsets {
         let mut wanted: Vec<usize> = byte_offsets.into_iter().collect();
         wanted.sort_unstable();
         wanted.dedup();
+        let bytes = text.as_bytes();
         let mut pairs = Vec::with_capacity(wanted.len());
-        // Code points are counted slice by slice between the sorted offsets (the standard
-        // library counts a slice's characters many bytes at a time), never past the last one.
-        let (mut at, mut count) = (0, 0);
+        // Characters starting before `at`, counted incrementally up to the last offset only.
+        let (mut at, mut starts) = (0, 0);
         for byte in wanted {
-            let boundary = if byte >= text.len() {
-                text.len()
-            } else {
-                // An offset inside a character maps to that character.
-                (0..=byte)
-                    .rev()
-                    .find(|&b| text.is_char_boundary(b))
-                    .unwrap_or(0)
-            };
-            count += text.get(at..boundary).map_or(0, |s| s.chars().count());
-            at = boundary;
-            pairs.push((byte, count));
+            let end = byte.min(bytes.len());
+            starts += char_starts(bytes.get(at..end).unwrap_or_default());
+            at = end;
+            // Inside a character: the character holding it, which started before.
+            let inside = !text.is_char_boundary(end);
+            pairs.push((byte, starts.saturating_sub(usize::from(inside))));
         }
-        CharOffsets { pairs }
+        CharOffsets {
+            pairs,
+            last: std::cell::Cell::new(0),
+        }
     }
 
     /// The code point offset of `byte`, which must have been given to [`CharOffsets::new`];
     /// an unknown offset yields the nearest known one at or below it.
     pub fn get(&self, byte: usize) -> usize {
+        let last = self.last.get();
+        for i in [last, last + 1] {
+            if let Some(&(b, c)) = self.pairs.get(i)
+                && b == byte
+            {
+                self.last.set(i);
+                return c;
+            }
+        }
         match self.pairs.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => self.pairs[i].1,
+            Ok(i) => {
+                self.last.set(i);
+                self.pairs[i].1
+            }
             Err(0) => 0,
             Err(i) => self.pairs[i - 1].1,
         }
     }
+}
+
+/// Number of characters starting in `bytes` (bytes that are not UTF-8 continuation bytes);
+/// a plain loop the compiler vectorises.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// How many quote marks (and bytes) one call to [`scan_marks`] looks at between tags: the
@@ -388,6 +406,27 @@ mod tests {
         assert_eq!(map.get(6), 3);
         assert_eq!(map.get(9), 4);
         assert_eq!(map.get(10), 5);
+    }
+
+    #[test]
+    fn every_offset_agrees_with_counting_characters() {
+        let text = "Zoë said “ok” — 日本 😀 end";
+        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        let map = CharOffsets::new(text, offsets.iter().rev().copied());
+        for &b in &offsets {
+            // The character holding byte `b`, or the character count past the end.
+            let want = text
+                .char_indices()
+                .take_while(|&(start, _)| start <= b)
+                .count()
+                .saturating_sub(usize::from(b < text.len()));
+            let want = if b >= text.len() {
+                text.chars().count()
+            } else {
+                want
+            };
+            assert_eq!(map.get(b), want, "byte {b}");
+        }
     }
 
     #[test]

@@ -10,7 +10,6 @@ use super::tokenize::{
     Token, tokenize,
 };
 use super::word::WordHashes;
-use crate::learn::hash::HashedMap;
 
 /// Elsewhere in the text the word starts with a lowercase letter.
 pub const D_SEEN_LOWER: u8 = 1;
@@ -149,9 +148,8 @@ fn mark_tables(toks: &mut [Token]) {
 }
 
 fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
-    let mut seen: HashedMap<u8> = HashedMap::default();
     let mut bits = Vec::with_capacity(toks.len());
-    for (i, t) in toks.iter().enumerate() {
+    for t in toks {
         let b = if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
             0
         } else if t.flags & (F_UPPER | F_LOWER) == F_LOWER {
@@ -166,14 +164,101 @@ fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
             0
         };
         bits.push(b);
+    }
+    let mut seen = WordBits::new(toks.len());
+    for (i, &b) in bits.iter().enumerate() {
         if b != 0 {
-            *seen.entry(words.folded(i)).or_insert(0) |= b;
+            seen.add(words.folded(i), b);
         }
     }
     for (i, b) in bits.iter_mut().enumerate() {
-        *b = seen.get(&words.folded(i)).copied().unwrap_or(0);
+        *b = seen.get(words.folded(i));
     }
     bits
+}
+
+/// The `D_*` bits seen for each word hash: a linear-probing table, at most half full,
+/// cheaper than a general map for one insert and one lookup per token. It grows with the
+/// distinct words, not the tokens, so it stays in cache on a long text.
+struct WordBits {
+    keys: Vec<u64>,
+    /// The bits, with [`WordBits::USED`] set on occupied slots.
+    vals: Vec<u8>,
+    used: usize,
+    shift: u32,
+}
+
+impl WordBits {
+    const USED: u8 = 0x80;
+
+    fn new(words: usize) -> Self {
+        let slots = (words * 2).next_power_of_two().clamp(16, 1 << 12);
+        WordBits {
+            keys: vec![0; slots],
+            vals: vec![0; slots],
+            used: 0,
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
+    /// The slot holding `h`, or the empty slot where it would go.
+    #[inline]
+    fn slot(&self, h: u64) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut at = (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        // At most half the slots are used, so the probe ends within the table's length.
+        for _ in 0..self.keys.len() {
+            let used = self.vals.get(at).is_some_and(|&v| v & Self::USED != 0);
+            if !used || self.keys.get(at) == Some(&h) {
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn add(&mut self, h: u64, bits: u8) {
+        let mut at = self.slot(h);
+        if self.vals.get(at).is_some_and(|&v| v & Self::USED == 0) {
+            if (self.used + 1) * 2 > self.keys.len() {
+                self.grow();
+                at = self.slot(h);
+            }
+            self.used += 1;
+        }
+        if let (Some(k), Some(v)) = (self.keys.get_mut(at), self.vals.get_mut(at)) {
+            *k = h;
+            *v |= Self::USED | bits;
+        }
+    }
+
+    /// Doubles the table, keeping every word.
+    fn grow(&mut self) {
+        let slots = self.keys.len() * 2;
+        let old = std::mem::replace(
+            self,
+            WordBits {
+                keys: vec![0; slots],
+                vals: vec![0; slots],
+                used: 0,
+                shift: 64 - slots.trailing_zeros(),
+            },
+        );
+        for (&k, &v) in old.keys.iter().zip(&old.vals) {
+            if v & Self::USED != 0 {
+                let at = self.slot(k);
+                if let (Some(key), Some(val)) = (self.keys.get_mut(at), self.vals.get_mut(at)) {
+                    *key = k;
+                    *val = v;
+                }
+                self.used += 1;
+            }
+        }
+    }
+
+    fn get(&self, h: u64) -> u8 {
+        self.vals.get(self.slot(h)).map_or(0, |&v| v & !Self::USED)
+    }
 }
 
 #[cfg(test)]
@@ -191,6 +276,21 @@ mod tests {
         assert_eq!(d.cand[..4], [true; 4]);
         assert!(!d.cand[4] && d.cand[6] && d.cand[7]);
         assert!(!d.cand[10], "a score between two names is not part of one");
+    }
+
+    #[test]
+    fn word_bits_keep_the_union_of_each_words_bits() {
+        let mut t = WordBits::new(4); // grows from 16 slots
+        let keys: Vec<u64> = (0..40u64).map(|k| k << 58).collect(); // crowded slots
+        for (n, &k) in keys.iter().enumerate() {
+            t.add(k, 1 << (n % 3));
+            t.add(k, 1 << ((n + 1) % 3));
+        }
+        for (n, &k) in keys.iter().enumerate() {
+            assert_eq!(t.get(k), (1 << (n % 3)) | (1 << ((n + 1) % 3)), "key {n}");
+        }
+        assert_eq!(t.get(12345), 0, "an absent word has no bits");
+        assert!(t.keys.len() >= 80 && t.used == 40, "at most half full");
     }
 
     #[test]

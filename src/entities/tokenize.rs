@@ -86,7 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let mut flags = 0u16;
-        if ch.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() || (c >= 0x80 && alnum(ch)) {
             i = scan_word(b, i, &mut flags);
         } else if matches!(ch, '\'' | '\u{2019}') && is_possessive(b, i + len) {
             flags |= F_WORD
@@ -152,29 +152,73 @@ fn decode(b: &[u8], i: usize) -> (char, usize) {
     }
 }
 
+/// `char::is_alphanumeric`, answering at once for the General Punctuation block (curly
+/// quotes, dashes, ellipses: frequent in news, and none a letter or digit) instead of
+/// searching the Unicode tables.
+#[inline]
+fn alnum(ch: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&ch) && ch.is_alphanumeric()
+}
+
 #[inline]
 fn alnum_at(b: &[u8], i: usize) -> bool {
-    i < b.len() && decode(b, i).0.is_alphanumeric()
+    match b.get(i) {
+        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+        Some(_) => alnum(decode(b, i).0),
+        None => false,
+    }
 }
 
 /// Scans a word starting at `i` and returns its end; sets the case and digit flags.
-fn scan_word(b: &[u8], mut i: usize, flags: &mut u16) -> usize {
+///
+/// ASCII letters and digits, most of any text, are classified by byte; every other
+/// character goes through the Unicode classes.
+fn scan_word(b: &[u8], mut i: usize, flags_out: &mut u16) -> usize {
     let start = i;
-    *flags |= F_WORD;
+    let mut flags = *flags_out | F_WORD;
     let mut has_dot = false;
     let mut letters = 0usize;
-    while i < b.len() {
-        let (ch, len) = decode(b, i);
-        if ch.is_alphanumeric() {
+    loop {
+        // Runs of lowercase ASCII letters, most of a word's bytes, in a tight loop.
+        let run = b
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+        if run > 0 {
+            flags |= F_LOWER;
+            letters += run;
+            i += run;
+        }
+        let Some(&c) = b.get(i) else {
+            break;
+        };
+        let (ch, len) = match c {
+            b'A'..=b'Z' => {
+                flags |= F_UPPER | if i == start { F_INIT_UPPER } else { 0 };
+                letters += 1;
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' => {
+                flags |= F_DIGIT;
+                i += 1;
+                continue;
+            }
+            0..0x80 => (char::from(c), 1),
+            _ => decode(b, i),
+        };
+        if alnum(ch) {
             if ch.is_uppercase() {
-                *flags |= F_UPPER;
+                flags |= F_UPPER;
                 if i == start {
-                    *flags |= F_INIT_UPPER;
+                    flags |= F_INIT_UPPER;
                 }
             } else if ch.is_lowercase() {
-                *flags |= F_LOWER;
+                flags |= F_LOWER;
             } else if ch.is_numeric() {
-                *flags |= F_DIGIT;
+                flags |= F_DIGIT;
             }
             letters += usize::from(ch.is_alphabetic());
             i += len;
@@ -191,6 +235,7 @@ fn scan_word(b: &[u8], mut i: usize, flags: &mut u16) -> usize {
         has_dot |= ch == '.';
         i += len;
     }
+    *flags_out = flags;
     // Final period of an abbreviation, "US$"-style currency.
     match b.get(i) {
         Some(b'.')
@@ -198,7 +243,7 @@ fn scan_word(b: &[u8], mut i: usize, flags: &mut u16) -> usize {
         {
             i + 1
         }
-        Some(b'$') if letters <= 3 && *flags & F_LOWER == 0 && *flags & F_UPPER != 0 => i + 1,
+        Some(b'$') if letters <= 3 && flags & F_LOWER == 0 && flags & F_UPPER != 0 => i + 1,
         _ => i,
     }
 }
@@ -272,6 +317,14 @@ mod tests {
         assert!(t[5].is(F_LINE_START) && !t[5].is(F_CAPS_LINE));
         assert!(t[8].is(F_SENT_START) && !t[8].is(F_LINE_START));
         assert!(t[6].is(F_WORD) && t[8].is(F_INIT_UPPER) && !t[9].is(F_UPPER));
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(alnum('é') && alnum('7') && !alnum('’') && !alnum('—'));
     }
 
     #[test]

@@ -14,14 +14,11 @@ pub struct WordHashes {
 impl WordHashes {
     /// Hashes every token of `text`.
     pub fn new(text: &str, toks: &[Token]) -> Self {
-        let mut folded = Vec::with_capacity(toks.len());
-        let mut shape = Vec::with_capacity(toks.len());
-        for t in toks {
-            let w = text.get(t.start..t.end).unwrap_or_default();
-            let (f, s) = hash_word(w);
-            folded.push(f);
-            shape.push(s);
-        }
+        let bytes = text.as_bytes();
+        let (folded, shape) = toks
+            .iter()
+            .map(|t| hash_bytes(bytes.get(t.start..t.end).unwrap_or_default()))
+            .unzip();
         WordHashes { folded, shape }
     }
 
@@ -66,10 +63,50 @@ fn shape_class(c: char) -> char {
 
 /// Hashes of the folded form and of the shape, where runs of one class longer than three are
 /// cut to three ("Leicestershire" is `Xxxx`, "UN" is `XX`, "1996-08-30" is `dddd-dd-dd`).
+#[inline]
 pub fn hash_word(w: &str) -> (u64, u64) {
-    if w.is_ascii() {
-        return hash_ascii(w.as_bytes());
+    hash_bytes(w.as_bytes())
+}
+
+/// [`hash_word`] of the UTF-8 bytes of a word (a token's byte range).
+#[inline]
+fn hash_bytes(w: &[u8]) -> (u64, u64) {
+    let (mut f, mut s) = (hash::SEED, hash::SEED);
+    let (mut last, mut run) = (0u8, 0u32);
+    for &b in w {
+        // One table read gives the folded byte and the shape class of an ASCII byte.
+        let Some(&[folded, class]) = ASCII.get(usize::from(b)) else {
+            return hash_unicode(std::str::from_utf8(w).unwrap_or_default());
+        };
+        f = hash::byte(f, folded);
+        run = if class == last { run + 1 } else { 1 };
+        last = class;
+        if run <= 3 {
+            s = hash::byte(s, class);
+        }
     }
+    (f, s)
+}
+
+/// The folded byte and the shape class of every ASCII byte ([`fold_char`], [`shape_class`]).
+const ASCII: [[u8; 2]; 128] = {
+    let mut t = [[0u8; 2]; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        t[b as usize] = match b {
+            b'A'..=b'Z' => [b + 32, b'X'],
+            b'a'..=b'z' => [b, b'x'],
+            b'0'..=b'9' => [b'0', b'd'],
+            _ => [b, b],
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`hash_word`] for words with a non-ASCII character, char by char (same results on ASCII).
+#[cold]
+fn hash_unicode(w: &str) -> (u64, u64) {
     let (mut f, mut s) = (hash::SEED, hash::SEED);
     let (mut last, mut run) = ('\0', 0);
     let mut buf = [0u8; 4];
@@ -80,28 +117,6 @@ pub fn hash_word(w: &str) -> (u64, u64) {
         last = k;
         if run <= 3 {
             s = hash::bytes(s, k.encode_utf8(&mut buf).as_bytes());
-        }
-    }
-    (f, s)
-}
-
-/// [`hash_word`] for ASCII words, byte by byte (same results).
-#[inline]
-fn hash_ascii(w: &[u8]) -> (u64, u64) {
-    let (mut f, mut s) = (hash::SEED, hash::SEED);
-    let (mut last, mut run) = (0u8, 0);
-    for &b in w {
-        let (folded, class) = match b {
-            b'A'..=b'Z' => (b + 32, b'X'),
-            b'a'..=b'z' => (b, b'x'),
-            b'0'..=b'9' => (b'0', b'd'),
-            _ => (b, b),
-        };
-        f = hash::byte(f, folded);
-        run = if class == last { run + 1 } else { 1 };
-        last = class;
-        if run <= 3 {
-            s = hash::byte(s, class);
         }
     }
     (f, s)
@@ -121,13 +136,20 @@ mod tests {
 
     #[test]
     fn ascii_fast_path_matches_the_general_path() {
-        for w in ["Leicestershire", "U.S.", "1996-08-30", "AT&T", "x"] {
-            let mut f = hash::SEED;
-            let mut buf = [0u8; 4];
-            for c in w.chars() {
-                f = hash::bytes(f, fold_char(c).encode_utf8(&mut buf).as_bytes());
-            }
-            assert_eq!(hash_ascii(w.as_bytes()).0, f);
+        for w in [
+            "Leicestershire",
+            "U.S.",
+            "1996-08-30",
+            "AT&T",
+            "x",
+            "",
+            "a\u{7f}~ \t",
+        ] {
+            assert_eq!(hash_word(w), hash_unicode(w), "{w:?}");
+        }
+        for b in 0u8..128 {
+            let w = String::from(char::from(b));
+            assert_eq!(hash_word(&w), hash_unicode(&w), "byte {b}");
         }
         assert_eq!(hash_word("Zurich").1, hash_word("Zürich").1);
     }

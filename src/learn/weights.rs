@@ -2,21 +2,28 @@
 //!
 //! Format (little endian): magic `WSLW`, version byte `2`, `bits: u8`, `classes: u16`,
 //! `scale: f32`, a bitmap of the `2^bits` buckets (bit set: the bucket has a nonzero weight),
-//! then `classes` `i16` weights for each set bucket, in order. Most buckets of a hashed table
-//! are empty, so this is a fraction of the dense table, and it expands with plain copies,
-//! which keeps the first call fast.
+//! then `classes` `i16` weights for each set bucket, in order. Empty buckets cost one bit,
+//! so the file is about half the dense table; scoring uses the dense table, expanded with
+//! plain copies at the first call (about a millisecond), so loading stays cheap.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 const MAGIC: &[u8; 4] = b"WSLW";
 const VERSION: u8 = 2;
 
 /// Quantised weights: one `i16` per (bucket, class), real weight = value × `scale`.
 ///
-/// Kept in the serialised form itself (borrowed from the binary when compiled in), plus a
-/// small rank table over the bitmap: loading costs one pass over the bitmap, not a copy of
-/// the table, and the working set while scoring is the bitmap, the ranks and the rows used.
-#[derive(Debug, Clone, PartialEq)]
+/// Kept in the serialised form (borrowed from the binary when compiled in), so loading
+/// costs one pass over the bitmap and no copy. Once [`EXPAND_AFTER`] feature rows have
+/// been read, it is expanded once into a dense bucket-major table ([`Dense`]): one multiply
+/// finds a row and one contiguous read scores every class, where the compact form needs a
+/// bitmap word, a rank and a popcount per feature (the dense table is about twice the
+/// compact one: 2.4 MB for 2^17 buckets of 9 classes). Until then rows are read from the
+/// compact form, so a process that scores little (one short text) never pays for the
+/// expansion (about 5 ms with its page faults). Both give the same scores.
+#[derive(Debug)]
 pub struct Weights {
     bits: u32,
     classes: usize,
@@ -24,6 +31,38 @@ pub struct Weights {
     data: Cow<'static, [u8]>,
     /// Number of set bits before each 64-bucket block of the bitmap.
     rank: Vec<u32>,
+    /// Feature rows read from the compact form so far.
+    served: AtomicUsize,
+    dense: OnceLock<Dense>,
+}
+
+/// Feature rows read from the compact form before the dense table is built: about twenty
+/// news articles, so a single short call stays fast and a long run soon scores densely.
+pub const EXPAND_AFTER: usize = 100_000;
+
+impl Clone for Weights {
+    fn clone(&self) -> Self {
+        Weights {
+            bits: self.bits,
+            classes: self.classes,
+            scale: self.scale,
+            data: self.data.clone(),
+            rank: self.rank.clone(),
+            served: AtomicUsize::new(self.served.load(Ordering::Relaxed)),
+            dense: self.dense.clone(),
+        }
+    }
+}
+
+/// The weights as `2^bits` rows of `classes` native `i16`, zero rows included.
+#[derive(Debug, Clone)]
+struct Dense(Vec<i16>);
+
+impl PartialEq for Weights {
+    /// Equal when the serialised forms are (the dense table is derived from them).
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+    }
 }
 
 const HEAD: usize = 12;
@@ -50,6 +89,8 @@ impl Weights {
                 scale,
                 data: Cow::Owned(Vec::new()),
                 rank: Vec::new(),
+                served: AtomicUsize::new(0),
+                dense: OnceLock::new(),
             },
         }
     }
@@ -69,85 +110,159 @@ impl Weights {
         self.scale
     }
 
-    /// The stored weights of bucket `f` (`None`: all zero), as `classes` little-endian `i16`.
+    /// The dense table, expanded from the serialised form on first use.
     #[inline]
-    fn row(&self, f: u32) -> Option<&[u8]> {
-        let f = f as usize;
+    fn dense(&self) -> &[i16] {
+        &self
+            .dense
+            .get_or_init(|| Dense::expand(self.bits, self.classes, &self.data))
+            .0
+    }
+
+    /// The dense table if it is built or it is time to build it, having `rows` more
+    /// rows to read; `None`: read them from the compact form.
+    #[inline]
+    fn dense_for(&self, rows: usize) -> Option<&[i16]> {
+        if let Some(d) = self.dense.get() {
+            return Some(&d.0);
+        }
+        self.count_compact(rows)
+    }
+
+    /// Counts `rows` read from the compact form; the dense table once they are enough.
+    #[cold]
+    #[inline(never)]
+    fn count_compact(&self, rows: usize) -> Option<&[i16]> {
+        let served = self.served.fetch_add(rows, Ordering::Relaxed);
+        (served.saturating_add(rows) >= EXPAND_AFTER).then(|| self.dense())
+    }
+
+    /// The compact form's row of bucket `f` (`None`: all zero), as little-endian `i16`.
+    #[inline]
+    fn compact_row(&self, f: usize) -> Option<&[u8]> {
         let block = f / 64;
         let at = HEAD + block * 8;
         let word = u64::from_le_bytes(self.data.get(at..at + 8)?.try_into().ok()?);
-        let below = word & ((1u64 << (f % 64)) - 1);
         if word >> (f % 64) & 1 == 0 {
             return None;
         }
-        let idx = *self.rank.get(block)? as usize + below.count_ones() as usize;
+        let below = (word & ((1u64 << (f % 64)) - 1)).count_ones() as usize;
+        let idx = *self.rank.get(block)? as usize + below;
         let row = 2 * self.classes;
         let start = HEAD + (1usize << self.bits) / 8 + idx * row;
         self.data.get(start..start + row)
     }
 
+    /// Scores `feats` from the compact form, one row after another.
+    fn add_compact(&self, feats: &[u32], out: &mut [i32]) {
+        let mask = (1usize << self.bits) - 1;
+        for &f in feats {
+            for (s, w) in out.iter_mut().zip(
+                self.compact_row(f as usize & mask)
+                    .unwrap_or_default()
+                    .chunks_exact(2),
+            ) {
+                *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
+            }
+        }
+    }
+
+    /// [`Self::add_compact`] for `N` classes, branch-free per feature: every row offset is
+    /// computed and prefetched first (an empty bucket reads a neighbour and keeps nothing),
+    /// so the row loads overlap instead of waiting behind mispredicted branches.
+    #[inline(never)]
+    fn add_compact_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) {
+        let data: &[u8] = &self.data;
+        let mask = (1usize << self.bits) - 1;
+        let base = HEAD + (1usize << self.bits) / 8;
+        let mut starts = [0usize; BATCH];
+        let mut keeps = [0i32; BATCH];
+        let mut sum = *out;
+        for chunk in feats.chunks(BATCH) {
+            for ((&f, st), kp) in chunk.iter().zip(starts.iter_mut()).zip(keeps.iter_mut()) {
+                let f = f as usize & mask;
+                let block = f / 64;
+                let at = HEAD + block * 8;
+                let word = data
+                    .get(at..at + 8)
+                    .and_then(|w| w.try_into().ok())
+                    .map_or(0, u64::from_le_bytes);
+                let below = (word & ((1u64 << (f % 64)) - 1)).count_ones() as usize;
+                let idx = self.rank.get(block).copied().unwrap_or(0) as usize + below;
+                *st = base + idx * 2 * N;
+                // 0 or -1: keeps the row only when its bucket is set, without a branch.
+                *kp = (((word >> (f % 64)) & 1) as i32).wrapping_neg();
+                prefetch(data.as_ptr().wrapping_add(*st).cast::<i16>());
+            }
+            for (&st, &keep) in starts.iter().zip(keeps.iter()).take(chunk.len()) {
+                let Some(row) = data.get(st..st + 2 * N) else {
+                    continue;
+                };
+                for (s, w) in sum.iter_mut().zip(row.chunks_exact(2)) {
+                    *s += i32::from(i16::from_le_bytes([w[0], w[1]])) & keep;
+                }
+            }
+        }
+        *out = sum;
+    }
+
     /// Adds the integer scores of every class for `feats` into `out` (length [`Self::classes`]).
     #[inline]
     pub fn add_scores(&self, feats: &[u32], out: &mut [i32]) {
+        let Some(dense) = self.dense_for(feats.len()) else {
+            self.add_compact(feats, out);
+            return;
+        };
+        let mask = (1usize << self.bits) - 1;
         for &f in feats {
-            if let Some(row) = self.row(f) {
-                for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
-                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
+            let at = (f as usize & mask) * self.classes;
+            if let Some(row) = dense.get(at..at + self.classes) {
+                for (s, &w) in out.iter_mut().zip(row) {
+                    *s += i32::from(w);
                 }
             }
         }
     }
 
     /// [`Self::add_scores`] for a class count known at compile time (lets the compiler
-    /// unroll); returns false, scoring nothing, if `N` is not the class count.
+    /// unroll and vectorise the row); returns false, scoring nothing, if `N` is not the
+    /// class count.
     ///
-    /// Branch-free per feature: every row offset is computed first (a bucket without
-    /// weights adds nothing), so the row loads of all features overlap in memory instead of
-    /// each waiting behind a mispredicted "is the bucket empty" branch.
-    #[inline]
+    /// Two phases per batch of features: the first finds every row and asks the memory for
+    /// it, the second adds the rows, by then arrived or in flight. The table is larger than
+    /// the caches, so without this the loads of a token's features wait one behind another.
+    #[inline(always)]
     pub fn add_scores_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
         if N != self.classes {
             return false;
         }
-        let data: &[u8] = &self.data;
+        let Some(dense) = self.dense_for(feats.len()) else {
+            self.add_compact_n(feats, out);
+            return true;
+        };
         let mask = (1usize << self.bits) - 1;
-        let base = HEAD + (1usize << self.bits) / 8;
-        let row_len = 2 * N;
-        // Phase one finds every row (the bitmap and ranks are small and cached) and asks
-        // for it early; phase two adds them, by then mostly in flight or arrived.
-        let mut starts = [0usize; 96];
-        let mut keeps = [0i32; 96];
-        for chunk in feats.chunks(96) {
-            for ((&f, st), kp) in chunk.iter().zip(starts.iter_mut()).zip(keeps.iter_mut()) {
-                let f = f as usize & mask;
-                let block = f / 64;
-                let at = HEAD + block * 8;
-                let word = match data.get(at..at + 8) {
-                    Some(w) => {
-                        let mut wb = [0u8; 8];
-                        wb.copy_from_slice(w);
-                        u64::from_le_bytes(wb)
-                    }
-                    None => 0,
-                };
-                let bit = (word >> (f % 64)) & 1;
-                let below = word & ((1u64 << (f % 64)) - 1);
-                let idx = self.rank.get(block).copied().unwrap_or(0) as usize
-                    + below.count_ones() as usize;
-                *st = base + idx * row_len;
-                // 0 or -1: keeps the row only when its bucket is set, without a branch.
-                *kp = (bit as i32).wrapping_neg();
-                prefetch(data, *st);
+        let mut rows = [0usize; BATCH];
+        // A local sum stays in registers (`out` is also handed to the compact path).
+        let mut sum = *out;
+        for chunk in feats.chunks(BATCH) {
+            for (&f, at) in chunk.iter().zip(rows.iter_mut()) {
+                *at = (f as usize & mask) * N;
+                // A row may straddle two cache lines: ask for its first and last weight.
+                prefetch(dense.as_ptr().wrapping_add(*at));
+                prefetch(dense.as_ptr().wrapping_add(*at + N - 1));
             }
-            for (&st, &keep) in starts.iter().zip(keeps.iter()).take(chunk.len()) {
-                let Some(row) = data.get(st..st + row_len) else {
-                    continue;
-                };
-                for (s, w) in out.iter_mut().zip(row.chunks_exact(2)) {
-                    *s += i32::from(i16::from_le_bytes([w[0], w[1]])) & keep;
+            for &at in rows.iter().take(chunk.len()) {
+                // Always in range (`at` is a masked bucket times `N`); the `min` lets the
+                // compiler see it and drop the bounds check.
+                let at = at.min(dense.len().saturating_sub(N));
+                if let Some(row) = dense.get(at..).and_then(|r| r.first_chunk::<N>()) {
+                    for (s, &w) in sum.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
                 }
             }
         }
+        *out = sum;
         true
     }
 
@@ -193,12 +308,12 @@ impl Weights {
         let scale = f32::from_le_bytes([head[8], head[9], head[10], head[11]]);
         let bitmap = data.get(HEAD..HEAD + (1usize << bits) / 8)?;
         let mut rank = Vec::with_capacity(bitmap.len() / 8);
-        let mut total = 0u32;
+        let mut total = 0usize;
         for block in bitmap.chunks_exact(8) {
-            rank.push(total);
-            total += block.iter().map(|b| b.count_ones()).sum::<u32>();
+            rank.push(total as u32);
+            total += block.iter().map(|b| b.count_ones() as usize).sum::<usize>();
         }
-        if data.len() != HEAD + bitmap.len() + total as usize * 2 * classes {
+        if data.len() != HEAD + bitmap.len() + total * 2 * classes {
             return None;
         }
         Some(Weights {
@@ -207,25 +322,56 @@ impl Weights {
             scale,
             data,
             rank,
+            served: AtomicUsize::new(0),
+            dense: OnceLock::new(),
         })
     }
 }
 
-/// Hints that `data[at..]` will be read soon (no effect where unsupported or out of range).
+/// Features scored per prefetch batch (a token has about fifty).
+const BATCH: usize = 64;
+
+/// Hints that the memory at `p` will be read soon (no effect where unsupported).
 #[inline(always)]
-fn prefetch(data: &[u8], at: usize) {
+fn prefetch(p: *const i16) {
     #[cfg(target_arch = "x86_64")]
-    if let Some(b) = data.get(at) {
-        // SAFETY: SSE is part of the x86_64 baseline, and a prefetch only hints the cache:
-        // it reads nothing into the program and never faults (the address is in bounds).
-        unsafe {
-            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                std::ptr::from_ref(b).cast::<i8>(),
-            );
-        }
+    // SAFETY: SSE is part of the x86_64 baseline, and a prefetch only hints the cache: it
+    // reads nothing into the program and never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = (data, at);
+    let _ = p;
+}
+
+impl Dense {
+    /// Expands the serialised rows of `data` (already validated by [`Weights::parse`]).
+    fn expand(bits: u32, classes: usize, data: &[u8]) -> Dense {
+        let buckets = 1usize << bits;
+        let mut table = vec![0i16; buckets * classes];
+        let bitmap = data.get(HEAD..HEAD + buckets / 8).unwrap_or_default();
+        let mut rows = data
+            .get(HEAD + buckets / 8..)
+            .unwrap_or_default()
+            .chunks_exact(2 * classes);
+        for (byte_at, &byte) in bitmap.iter().enumerate() {
+            let mut bits = byte;
+            while bits != 0 {
+                let bucket = byte_at * 8 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let (Some(src), Some(dst)) = (
+                    rows.next(),
+                    table.get_mut(bucket * classes..(bucket + 1) * classes),
+                ) else {
+                    return Dense(table);
+                };
+                for (d, w) in dst.iter_mut().zip(src.chunks_exact(2)) {
+                    *d = i16::from_le_bytes([w[0], w[1]]);
+                }
+            }
+        }
+        Dense(table)
+    }
 }
 
 /// Serialises a dense quantised table.
@@ -279,6 +425,42 @@ mod tests {
     }
 
     #[test]
+    fn compact_and_dense_tables_score_alike() {
+        // A pseudo-random table with empty buckets, small and large weights.
+        let mut x = 12345u64;
+        let real: Vec<f32> = (0..(1 << 10) * 9)
+            .map(|_| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                match x >> 60 {
+                    0..=7 => 0.0,
+                    8..=13 => ((x >> 20) % 200) as f32 - 100.0,
+                    _ => ((x >> 20) % 60_000) as f32 - 30_000.0,
+                }
+            })
+            .collect();
+        let w = Weights::quantise(10, 9, &real);
+        assert!(w.dense.get().is_none(), "nothing expanded before scoring");
+        let feats: Vec<u32> = (0..3000u32)
+            .map(|k| k.wrapping_mul(2_654_435_761))
+            .collect();
+        let mut compact = [0i32; 9];
+        w.add_compact_n(&feats, &mut compact);
+        let mut generic = [0i32; 9];
+        w.add_compact(&feats, &mut generic);
+        assert_eq!(compact, generic);
+        let mut dense = [0i32; 9];
+        while w.dense.get().is_none() {
+            dense = [0; 9];
+            assert!(w.add_scores_n(&feats, &mut dense));
+        }
+        assert_ne!(compact, [0; 9]);
+        assert_eq!(compact, dense);
+        let mut again = [0i32; 9];
+        assert!(w.add_scores_n(&feats, &mut again));
+        assert_eq!(again, dense, "the dense table, once built, scores alike");
+    }
+
+    #[test]
     fn rejects_malformed_bytes() {
         let w = Weights::quantise(6, 3, &[1.0; 192]).to_bytes();
         assert!(Weights::from_bytes(&w).is_some());
@@ -310,7 +492,7 @@ mod tests {
         let (mut a, mut b) = ([0i32; 2], vec![0i32; 2]);
         assert!(w.add_scores_n(&many, &mut a));
         w.add_scores(&many, &mut b);
-        assert_eq!(a[..], b[..], "more features than one prefetch batch");
+        assert_eq!(a[..], b[..], "the generic and the fixed-size paths agree");
         assert_eq!(a[1], 4 * i32::from(i16::MAX));
     }
 }

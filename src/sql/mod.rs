@@ -3,7 +3,7 @@
 //! | SQL | Rust | file |
 //! |---|---|---|
 //! | `extract_quotes(text)` → JSON | [`crate::extract_quotes`] | `scalar.rs` |
-//! | `extract_entities(text)` → JSON | [`crate::extract_entities`] | `scalar.rs` |
+//! | `extract_entities(text)` → JSON | [`crate::extract_entities`] | `scalar.rs`, `json.rs` |
 //! | `speaker_of(text, quote)` → TEXT | [`crate::speaker_of`] | `scalar.rs` |
 //! | `whosaid_version()` → TEXT | [`crate::version`] | `scalar.rs` |
 //! | `SELECT * FROM extract_quotes(text)` | [`crate::extract_quotes`] | `table.rs` |
@@ -13,6 +13,7 @@
 //! table forms); a BLOB or TEXT that is not UTF-8 is an error naming the function.
 
 mod args;
+mod json;
 mod scalar;
 mod table;
 

@@ -163,7 +163,13 @@ pub(super) fn register(conn: &Connection) -> Result<()> {
     })?;
     conn.create_scalar_function("extract_entities", 1, json_flags(), |ctx| {
         let input = text(ctx, "extract_entities", 0)?;
-        json_result("extract_entities", input.map(crate::extract_entities))
+        Ok(match input {
+            Some(t) => (
+                Some(super::json::entities(&crate::extract_entities(t))),
+                Some(JSON_SUBTYPE),
+            ),
+            None => (None, None),
+        })
     })?;
     conn.create_scalar_function("speaker_of", 2, flags(), |ctx| {
         let article = text(ctx, "speaker_of", 0)?;
