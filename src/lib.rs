@@ -29,6 +29,7 @@
 )]
 
 pub mod attribution;
+pub mod calendar;
 pub mod entities;
 pub mod learn;
 pub mod names;

@@ -201,24 +201,6 @@ const NOT_NAMES: &[&str] = &[
     "yet",
     "you",
     "your",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Name suffixes that never serve as the surname: "Donald Trump Jr."
@@ -257,7 +239,7 @@ pub fn is_title(word: &str) -> bool {
 }
 
 fn is_not_name(word: &str) -> bool {
-    listed(&NOT_NAME_SET, word)
+    listed(&NOT_NAME_SET, word) || crate::calendar::is_weekday_or_month(word.trim_end_matches('.'))
 }
 
 fn is_suffix(word: &str) -> bool {

@@ -13,34 +13,10 @@ use crate::learn::hash::{self, HashedMap};
 
 type Span = (usize, usize, Label);
 
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Applies every clean-up of the module docs.
 pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     let lower = |i: usize| doc.flags(i) & F_UPPER == 0 && is_letters(doc.word(i));
-    let calendar = |i: usize| {
-        let w = doc.word(i);
-        CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
-    };
+    let calendar = |i: usize| crate::calendar::is_weekday_or_month(doc.word(i));
     let mut out = Vec::with_capacity(spans.len());
     for (s, mut e, l) in spans {
         while e > s + 1 && (lower(e - 1) || (l == Label::Person && calendar(e - 1))) {
