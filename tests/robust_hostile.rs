@@ -10,6 +10,7 @@
 //! Sizes are the real ones in release builds (`cargo test -p whosaid --release`) and shrink in
 //! debug builds, where the same shapes are still checked.
 
+mod cpu_time;
 mod robust_support;
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -17,6 +18,7 @@ use std::cell::Cell;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use cpu_time::thread_cpu_time;
 use robust_support::{QUOTE_MARKS, check_entities, check_quotes};
 
 // ---------------------------------------------------------------------------------------
@@ -67,19 +69,6 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-/// CPU time of the calling thread: unlike wall time, it does not grow when other processes
-/// take the (shared, 2-core) machine's cores away.
-fn thread_cpu_time() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
 
 /// Runs `f`, returning its result, its wall time, its CPU time and the peak of extra heap it
 /// allocated.
