@@ -2,6 +2,7 @@
 //! pronouns nearest it, possessives. Each remembers how it was found, for the features.
 
 use super::MAX_CHOICES;
+use super::features::hc;
 use crate::attribution::cues::{CueKind, cue_at};
 use crate::attribution::span_of;
 use crate::attribution::speaker::{Span, is_pronoun, phrase_after, subject_before};
@@ -27,7 +28,33 @@ pub(super) enum Role {
 }
 
 impl Role {
-    pub(super) fn tag(self) -> &'static [u8] {
+    /// The hash of [`Self::tag`] ([`super::features::h`]).
+    pub(super) fn hash(self) -> u64 {
+        const ALL: [Role; 10] = [
+            Role::Subject,
+            Role::Object,
+            Role::Agent,
+            Role::According,
+            Role::Participle,
+            Role::Leading,
+            Role::Possessive,
+            Role::Previous,
+            Role::Next,
+            Role::Mention,
+        ];
+        const HASHES: [u64; 10] = {
+            let mut out = [0; 10];
+            let mut i = 0;
+            while i < ALL.len() {
+                out[i] = hc(ALL[i].tag());
+                i += 1;
+            }
+            out
+        };
+        HASHES.get(self as usize).copied().unwrap_or_default()
+    }
+
+    pub(super) const fn tag(self) -> &'static [u8] {
         match self {
             Role::Subject => b"subj",
             Role::Object => b"obj",
@@ -150,14 +177,14 @@ pub(super) fn mention_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut
 
 /// Possessives naming whose words these are ("her remark that “…”", "in Lee’s view").
 pub(super) fn possessive_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut Vec<Raw<'t>>) {
-    let idx: Vec<usize> = if after {
-        (0..toks.len().min(12)).collect()
-    } else {
-        (toks.len().saturating_sub(12)..toks.len()).rev().collect()
-    };
+    let near = 12.min(toks.len());
     let mut seen = 0;
-    for (d, k) in idx.into_iter().enumerate() {
+    for d in 0..near {
+        let k = if after { d } else { toks.len() - 1 - d };
         let Some(t) = toks.get(k) else { continue };
+        if !t.is_word {
+            continue;
+        }
         let pron = ["his", "her", "their"]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(t.text));
@@ -175,6 +202,29 @@ pub(super) fn possessive_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &
             if seen >= 2 {
                 break;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_hashes_are_those_of_their_tags() {
+        for r in [
+            Role::Subject,
+            Role::Object,
+            Role::Agent,
+            Role::According,
+            Role::Participle,
+            Role::Leading,
+            Role::Possessive,
+            Role::Previous,
+            Role::Next,
+            Role::Mention,
+        ] {
+            assert_eq!(r.hash(), super::super::features::h(r.tag()));
         }
     }
 }
