@@ -128,6 +128,9 @@ pub(super) fn cue_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut Vec
     }
 }
 
+/// Bytes of the longest subject pronoun ([`crate::attribution::speaker::PRONOUNS`]).
+const PRONOUN_MAX: usize = 4;
+
 /// Names (runs of capitalised words) and pronouns nearest the quotation, outwards.
 pub(super) fn mention_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut Vec<Raw<'t>>) {
     let n = toks.len();
@@ -141,7 +144,8 @@ pub(super) fn mention_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut
             words += 1;
         }
         let at = |j: usize| toks.get(j).filter(|t| t.is_capitalized());
-        let span = if t.is_word && is_pronoun(t.text) {
+        // Longer words are no pronoun: they skip the list.
+        let span = if t.is_word && t.text.len() <= PRONOUN_MAX && is_pronoun(t.text) {
             Some((k, k + 1))
         } else if t.is_capitalized() && at(k + 1).is_none() && !after {
             // The last word of a name read backwards: extend to its first word.
@@ -209,6 +213,12 @@ pub(super) fn possessive_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_pronoun_is_longer_than_the_bound() {
+        use crate::attribution::speaker::PRONOUNS;
+        assert!(PRONOUNS.iter().all(|p| p.len() <= PRONOUN_MAX));
+    }
 
     #[test]
     fn role_hashes_are_those_of_their_tags() {

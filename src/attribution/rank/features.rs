@@ -269,7 +269,17 @@ fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
 
 /// Moves forward from byte `i` of `s` over characters that are whitespace (`space`) or not.
 fn forward_while(s: &str, mut i: usize, space: bool) -> usize {
-    while let Some((is, len)) = space_at(s, i) {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        // ASCII by byte; other characters decoded.
+        let (is, len) = if b.is_ascii() {
+            (is_space(b), 1)
+        } else {
+            match space_at(s, i) {
+                Some(x) => x,
+                None => break,
+            }
+        };
         if is != space {
             break;
         }
@@ -280,8 +290,15 @@ fn forward_while(s: &str, mut i: usize, space: bool) -> usize {
 
 /// Moves back from byte `end` of `s` over characters that are whitespace (`space`) or not.
 fn back_while(s: &str, mut end: usize, space: bool) -> usize {
-    while end > 0 {
-        let bytes = s.as_bytes();
+    let bytes = s.as_bytes();
+    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if b.is_ascii() {
+            if is_space(b) != space {
+                break;
+            }
+            end -= 1;
+            continue;
+        }
         let mut start = end - 1;
         while start > 0 && bytes.get(start).is_some_and(|&b| b & 0xC0 == 0x80) {
             start -= 1;

@@ -96,7 +96,7 @@ pub(super) fn choices(
         let cap = char_floor(text, (c.close + REACH).min(text.len()));
         tokenize(text, c.close, sentence_end(text, c.close, cap))
     };
-    let mut raws: Vec<Raw<'_>> = Vec::with_capacity(16);
+    let mut raws: Vec<Raw<'_>> = Vec::with_capacity(32);
     cue_candidates(&before, false, &mut raws);
     cue_candidates(&after, true, &mut raws);
     if let Some(sp) = leading_subject(&before, 0, before.len()).and_then(|s| span_of(&before, s)) {
