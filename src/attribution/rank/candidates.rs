@@ -2,6 +2,7 @@
 //! pronouns nearest it, possessives. Each remembers how it was found, for the features.
 
 use super::MAX_CHOICES;
+use super::features::hc;
 use crate::attribution::cues::{CueKind, cue_at};
 use crate::attribution::span_of;
 use crate::attribution::speaker::{Span, is_pronoun, phrase_after, subject_before};
@@ -27,7 +28,33 @@ pub(super) enum Role {
 }
 
 impl Role {
-    pub(super) fn tag(self) -> &'static [u8] {
+    /// The hash of [`Self::tag`] ([`super::features::h`]).
+    pub(super) fn hash(self) -> u64 {
+        const ALL: [Role; 10] = [
+            Role::Subject,
+            Role::Object,
+            Role::Agent,
+            Role::According,
+            Role::Participle,
+            Role::Leading,
+            Role::Possessive,
+            Role::Previous,
+            Role::Next,
+            Role::Mention,
+        ];
+        const HASHES: [u64; 10] = {
+            let mut out = [0; 10];
+            let mut i = 0;
+            while i < ALL.len() {
+                out[i] = hc(ALL[i].tag());
+                i += 1;
+            }
+            out
+        };
+        HASHES.get(self as usize).copied().unwrap_or_default()
+    }
+
+    pub(super) const fn tag(self) -> &'static [u8] {
         match self {
             Role::Subject => b"subj",
             Role::Object => b"obj",
@@ -101,6 +128,9 @@ pub(super) fn cue_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut Vec
     }
 }
 
+/// Bytes of the longest subject pronoun ([`crate::attribution::speaker::PRONOUNS`]).
+const PRONOUN_MAX: usize = 4;
+
 /// Names (runs of capitalised words) and pronouns nearest the quotation, outwards.
 pub(super) fn mention_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut Vec<Raw<'t>>) {
     let n = toks.len();
@@ -114,7 +144,8 @@ pub(super) fn mention_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut
             words += 1;
         }
         let at = |j: usize| toks.get(j).filter(|t| t.is_capitalized());
-        let span = if t.is_word && is_pronoun(t.text) {
+        // Longer words are no pronoun: they skip the list.
+        let span = if t.is_word && t.text.len() <= PRONOUN_MAX && is_pronoun(t.text) {
             Some((k, k + 1))
         } else if t.is_capitalized() && at(k + 1).is_none() && !after {
             // The last word of a name read backwards: extend to its first word.
@@ -150,14 +181,14 @@ pub(super) fn mention_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut
 
 /// Possessives naming whose words these are ("her remark that “…”", "in Lee’s view").
 pub(super) fn possessive_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &mut Vec<Raw<'t>>) {
-    let idx: Vec<usize> = if after {
-        (0..toks.len().min(12)).collect()
-    } else {
-        (toks.len().saturating_sub(12)..toks.len()).rev().collect()
-    };
+    let near = 12.min(toks.len());
     let mut seen = 0;
-    for (d, k) in idx.into_iter().enumerate() {
+    for d in 0..near {
+        let k = if after { d } else { toks.len() - 1 - d };
         let Some(t) = toks.get(k) else { continue };
+        if !t.is_word {
+            continue;
+        }
         let pron = ["his", "her", "their"]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(t.text));
@@ -175,6 +206,35 @@ pub(super) fn possessive_candidates<'t>(toks: &[Token<'t>], after: bool, raws: &
             if seen >= 2 {
                 break;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_pronoun_is_longer_than_the_bound() {
+        use crate::attribution::speaker::PRONOUNS;
+        assert!(PRONOUNS.iter().all(|p| p.len() <= PRONOUN_MAX));
+    }
+
+    #[test]
+    fn role_hashes_are_those_of_their_tags() {
+        for r in [
+            Role::Subject,
+            Role::Object,
+            Role::Agent,
+            Role::According,
+            Role::Participle,
+            Role::Leading,
+            Role::Possessive,
+            Role::Previous,
+            Role::Next,
+            Role::Mention,
+        ] {
+            assert_eq!(r.hash(), super::super::features::h(r.tag()));
         }
     }
 }

@@ -15,6 +15,7 @@
 
 mod candidates;
 mod features;
+mod table;
 
 use super::speaker::is_pronoun;
 use super::subject::leading_subject;
@@ -36,9 +37,17 @@ pub const BITS: u32 = 18;
 /// Classes: 0 "not the speaker", 1 "the speaker"; a candidate's score is the difference.
 pub const CLASSES: usize = 2;
 
-static MODEL: LazyLock<Option<Weights>> = LazyLock::new(|| {
-    Weights::from_static(include_bytes!("../../../data/speakers.model"))
-        .filter(|w| w.classes() == CLASSES)
+/// The compiled-in weights.
+const MODEL_BYTES: &[u8] = include_bytes!("../../../data/speakers.model");
+
+static MODEL: LazyLock<Option<Weights>> =
+    LazyLock::new(|| Weights::from_static(MODEL_BYTES).filter(|w| w.classes() == CLASSES));
+
+/// The same model as score differences, for ranking at run time.
+static TABLE: LazyLock<Option<table::Table>> = LazyLock::new(|| {
+    MODEL
+        .as_ref()
+        .and_then(|_| table::Table::parse(MODEL_BYTES))
 });
 
 /// Whether the ranker gets a say for quotations the rules attributed this way: where they
@@ -87,7 +96,7 @@ pub(super) fn choices(
         let cap = char_floor(text, (c.close + REACH).min(text.len()));
         tokenize(text, c.close, sentence_end(text, c.close, cap))
     };
-    let mut raws: Vec<Raw<'_>> = Vec::with_capacity(16);
+    let mut raws: Vec<Raw<'_>> = Vec::with_capacity(32);
     cue_candidates(&before, false, &mut raws);
     cue_candidates(&after, true, &mut raws);
     if let Some(sp) = leading_subject(&before, 0, before.len()).and_then(|s| span_of(&before, s)) {
@@ -104,7 +113,7 @@ pub(super) fn choices(
     // The noun phrase right after the closing mark: `,” Lee went on`.
     let i0 = after
         .iter()
-        .take_while(|t| !t.is_word && ",—–-".contains(t.text))
+        .take_while(|t| !t.is_word && matches!(t.text, "," | "—" | "–" | "-"))
         .count();
     if let Some(t) = after.get(i0) {
         let len = if is_pronoun(t.text) {
@@ -184,7 +193,7 @@ pub(super) fn choices(
         .iter()
         .rev()
         .chain(after.iter())
-        .filter(|t| !t.is_word && "“”\"„«»".contains(t.text));
+        .filter(|t| !t.is_word && matches!(t.text, "“" | "”" | "\"" | "„" | "«" | "»"));
     for (m, t) in marks.iter_mut().zip(quote_marks) {
         *m = t.start;
     }
@@ -255,7 +264,21 @@ pub const MARGIN: f32 = 0.0;
 
 /// The speaker the compiled-in model prefers among `choices`; `None` when there is no model.
 pub(super) fn best(choices: &[Choice]) -> Option<Option<(usize, usize)>> {
-    best_with(MODEL.as_ref()?, choices)
+    let w = MODEL.as_ref()?;
+    let Some(t) = TABLE.as_ref() else {
+        return best_with(w, choices);
+    };
+    // Exactly [`best_with`], on the score differences.
+    let first = choices.first()?;
+    let margin = (MARGIN / w.scale()) as i32;
+    let mut best = (t.score(&first.feats).saturating_add(margin), first.span);
+    for ch in choices.iter().skip(1) {
+        let s = t.score(&ch.feats);
+        if s > best.0 {
+            best = (s, ch.span);
+        }
+    }
+    Some(best.1)
 }
 
 /// The choice `w` prefers: the first (the rule's) unless another beats it by [`MARGIN`].
