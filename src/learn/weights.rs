@@ -287,6 +287,16 @@ impl Weights {
         Self::parse(Cow::Owned(data.to_vec()))
     }
 
+    /// Every bucket's row of `classes` quantised weights, zero rows included, bucket-major:
+    /// for callers that derive their own table from a model (see the speaker ranker's
+    /// two-class score differences), so that only this module reads the format.
+    pub fn dense_rows(&self) -> Vec<i16> {
+        match self.dense.get() {
+            Some(d) => d.0.clone(),
+            None => Dense::expand(self.bits, self.classes, &self.data).0,
+        }
+    }
+
     /// Parses the compact format in place, for data compiled into the binary.
     pub fn from_static(data: &'static [u8]) -> Option<Self> {
         Self::parse(Cow::Borrowed(data))

@@ -44,11 +44,8 @@ static MODEL: LazyLock<Option<Weights>> =
     LazyLock::new(|| Weights::from_static(MODEL_BYTES).filter(|w| w.classes() == CLASSES));
 
 /// The same model as score differences, for ranking at run time.
-static TABLE: LazyLock<Option<table::Table>> = LazyLock::new(|| {
-    MODEL
-        .as_ref()
-        .and_then(|_| table::Table::parse(MODEL_BYTES))
-});
+static TABLE: LazyLock<Option<table::Table>> =
+    LazyLock::new(|| MODEL.as_ref().and_then(table::Table::new));
 
 /// Whether the ranker gets a say for quotations the rules attributed this way: where they
 /// found no cue at all, fell back on the sentence before, or took a cue earlier in the

@@ -7,8 +7,7 @@
 //! bitmap word, one rank and one `i32` per lookup) pays for itself. Scores are the same
 //! integers [`crate::learn::Weights::add_scores`] gives.
 
-/// Bytes before the bitmap in the weights format (see [``crate::learn::Weights``]).
-const HEAD: usize = 12;
+use crate::learn::Weights;
 
 /// Score differences of every bucket of a two-class model, zero where it has no weights.
 ///
@@ -20,35 +19,16 @@ pub(super) struct Table {
 }
 
 impl Table {
-    /// Reads a two-class model in the weights format; `None` for anything else.
-    pub(super) fn parse(data: &[u8]) -> Option<Table> {
-        let head = data.get(..HEAD)?;
-        let bits = u32::from(*head.get(5)?);
-        let classes = u16::from_le_bytes([*head.get(6)?, *head.get(7)?]);
-        if classes != 2 || !(6..=28).contains(&bits) {
+    /// The table of a two-class model; `None` for any other.
+    pub(super) fn new(w: &Weights) -> Option<Table> {
+        if w.classes() != 2 {
             return None;
         }
-        let bitmap = data.get(HEAD..HEAD + (1usize << bits) / 8)?;
-        let set: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
-        let rows = data.get(HEAD + bitmap.len()..)?;
-        if rows.len() != set * 4 {
-            return None;
-        }
-        let mut diff = vec![0i32; 1usize << bits];
-        let mut rows = rows.chunks_exact(4);
-        for (i, &byte) in bitmap.iter().enumerate() {
-            let mut b = byte;
-            while b != 0 {
-                let bucket = i * 8 + b.trailing_zeros() as usize;
-                b &= b - 1;
-                let (Some(r), Some(d)) = (rows.next(), diff.get_mut(bucket)) else {
-                    return None;
-                };
-                let w0 = i32::from(i16::from_le_bytes([r[0], r[1]]));
-                let w1 = i32::from(i16::from_le_bytes([r[2], r[3]]));
-                *d = w1 - w0;
-            }
-        }
+        let diff = w
+            .dense_rows()
+            .chunks_exact(2)
+            .map(|r| i32::from(r[1]) - i32::from(r[0]))
+            .collect();
         Some(Table { diff })
     }
 
@@ -65,7 +45,6 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::learn::Weights;
 
     #[test]
     fn scores_as_the_weights_do() {
@@ -76,7 +55,7 @@ mod tests {
             }
         }
         let w = Weights::quantise(8, 2, &real);
-        let t = Table::parse(&w.to_bytes()).unwrap_or_else(|| unreachable!());
+        let t = Table::new(&w).unwrap_or_else(|| unreachable!());
         for feats in [vec![], vec![0, 3, 7], vec![14, 14, 255, 100, 1, 2, 3]] {
             let mut s = [0i32; 2];
             w.add_scores(&feats, &mut s);
@@ -87,7 +66,6 @@ mod tests {
     #[test]
     fn other_models_are_refused() {
         let w = Weights::quantise(8, 3, &[1.0; 3 << 8]);
-        assert!(Table::parse(&w.to_bytes()).is_none());
-        assert!(Table::parse(b"WSLW").is_none());
+        assert!(Table::new(&w).is_none());
     }
 }
