@@ -6,7 +6,7 @@
 //! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
 //! twice: the second pass also sees the first pass's `history` of each word) → `heads`
 //! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
-//! through the article) → `trim` (edges no name has, lists run together) → `datelines` (the place a story was filed
+//! through the article) → `qualifiers` (a club's "(B)" is part of its name) → `trim` (edges no name has, lists run together) → `datelines` (the place a story was filed
 //! from) → `aliases` (canonical forms) → code point offsets. `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
@@ -20,6 +20,7 @@ pub(crate) mod gazetteer;
 pub(crate) mod heads;
 pub(crate) mod history;
 pub(crate) mod model;
+pub(crate) mod qualifiers;
 pub(crate) mod runs;
 pub(crate) mod tokenize;
 #[doc(hidden)]
@@ -82,7 +83,8 @@ pub(crate) fn tag_spans(
     heads::trim_titles(doc, &mut spans);
     heads::drop_determiners(doc, &mut spans);
     let spans = trim::apply(doc, spans);
-    let mut spans = consistency::apply(doc, spans);
+    let spans = consistency::apply(doc, spans);
+    let mut spans = qualifiers::apply(doc, spans);
     datelines::apply(doc, &mut spans);
     spans
 }

@@ -1,0 +1,82 @@
+//! A club's one- or two-letter qualifier in parentheses is part of its name: league tables
+//! tell apart clubs of the same name by their town's initial ("Mladost (L)", "Rad (B)").
+//!
+//! The tagger sees the letter inside the parentheses as a word of its own and labels it
+//! apart (or not at all); after an organisation, a short capital code that is not the
+//! name's own initials ("Popular Party (PP)" is an acronym, a name of its own) joins it.
+
+use super::doc::Doc;
+use crate::Label;
+
+type Span = (usize, usize, Label);
+
+/// Extends every organisation followed by a parenthesised qualifier over it, dropping any
+/// name found inside the parentheses.
+pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut skip_until = 0;
+    for (s, e, l) in spans {
+        if s < skip_until {
+            continue;
+        }
+        if l == Label::Org && is_qualifier(doc, s, e) {
+            out.push((s, e + 3, l));
+            skip_until = e + 3;
+        } else {
+            out.push((s, e, l));
+        }
+    }
+    out
+}
+
+/// Whether tokens `e..e + 3` are "(", one or two capitals that are not the initials of the
+/// name `s..e`, and ")".
+fn is_qualifier(doc: &Doc, s: usize, e: usize) -> bool {
+    if doc.word(e) != "(" || doc.word(e + 2) != ")" {
+        return false;
+    }
+    let code = doc.word(e + 1);
+    let short = (1..=2).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase());
+    let initials: String = (s..e)
+        .filter_map(|i| doc.word(i).chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    short && initials != code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(doc: &Doc, w: &str) -> usize {
+        (0..doc.toks.len())
+            .position(|i| doc.word(i) == w)
+            .unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn a_club_takes_its_town_initial() {
+        let d = Doc::new("Zemun 1 Rad (B) 0");
+        let rad = tokens(&d, "Rad");
+        let b = tokens(&d, "B");
+        let out = apply(
+            &d,
+            vec![(rad, rad + 1, Label::Org), (b, b + 1, Label::Misc)],
+        );
+        assert_eq!(out, vec![(rad, rad + 4, Label::Org)]);
+    }
+
+    #[test]
+    fn acronyms_people_and_long_codes_stay_apart() {
+        let d = Doc::new("the Popular Party (PP) won");
+        let p = tokens(&d, "Popular");
+        let spans = vec![(p, p + 2, Label::Org), (p + 3, p + 4, Label::Org)];
+        assert_eq!(apply(&d, spans.clone()), spans, "the name's own initials");
+        let d = Doc::new("Bob Dole (R) said");
+        let spans = vec![(0, 2, Label::Person)];
+        assert_eq!(apply(&d, spans.clone()), spans, "only organisations");
+        let d = Doc::new("Acme (USA) said");
+        let spans = vec![(0, 1, Label::Org), (2, 3, Label::Loc)];
+        assert_eq!(apply(&d, spans.clone()), spans, "three letters is a name");
+    }
+}
