@@ -1,11 +1,13 @@
-//! A club's one- or two-letter qualifier in parentheses is part of its name: league tables
-//! tell apart clubs of the same name by their town's initial ("Mladost (L)", "Rad (B)").
+//! Qualifiers that follow a name and belong to it, which the tagger sees as words of their
+//! own.
 //!
-//! The tagger sees the letter inside the parentheses as a word of its own and labels it
-//! apart (or not at all); after an organisation, a short capital code that is not the
+//! League tables tell apart clubs of the same name by their town's initial in parentheses
+//! ("Mladost (L)", "Rad (B)"): after an organisation, a short capital code that is not the
 //! name's own initials ("Popular Party (PP)" is an acronym, a name of its own) joins it.
+//! A monarch's or pope's ordinal is part of the name ("Elizabeth I", "Leopold III").
 
 use super::doc::Doc;
+use super::tokenize::{F_CAPS_LINE, F_LINE_START};
 use crate::Label;
 
 type Span = (usize, usize, Label);
@@ -22,6 +24,9 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
         if l == Label::Org && is_qualifier(doc, s, e) {
             out.push((s, e + 3, l));
             skip_until = e + 3;
+        } else if l == Label::Person && is_ordinal(doc, e) {
+            out.push((s, e + 1, l));
+            skip_until = e + 1;
         } else {
             out.push((s, e, l));
         }
@@ -44,6 +49,20 @@ fn is_qualifier(doc: &Doc, s: usize, e: usize) -> bool {
     short && initials != code
 }
 
+/// Roman numerals of regnal ordinals.
+const ORDINALS: &[&str] = &[
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XVI", "XVII", "XVIII",
+];
+
+/// Whether token `e` is a Roman numeral continuing the name before it on the same line
+/// (not in an all-caps headline, where "V" is "versus").
+fn is_ordinal(doc: &Doc, e: usize) -> bool {
+    doc.flags(e) & (F_CAPS_LINE | F_LINE_START) == 0
+        && e < doc.toks.len()
+        && ORDINALS.contains(&doc.word(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +83,21 @@ mod tests {
             vec![(rad, rad + 1, Label::Org), (b, b + 1, Label::Misc)],
         );
         assert_eq!(out, vec![(rad, rad + 4, Label::Org)]);
+    }
+
+    #[test]
+    fn a_monarch_keeps_the_ordinal() {
+        let d = Doc::new("1930 - King Baudouin I born, son of Leopold III.");
+        let b = tokens(&d, "Baudouin");
+        let l = tokens(&d, "Leopold");
+        let spans = vec![(b, b + 1, Label::Person), (l, l + 1, Label::Person)];
+        assert_eq!(
+            apply(&d, spans),
+            vec![(b, b + 2, Label::Person), (l, l + 2, Label::Person)]
+        );
+        let d = Doc::new("AKRAM V ATHERTON");
+        let spans = vec![(0, 1, Label::Person), (2, 3, Label::Person)];
+        assert_eq!(apply(&d, spans.clone()), spans, "a headline's V is versus");
     }
 
     #[test]
