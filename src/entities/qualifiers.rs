@@ -4,10 +4,12 @@
 //! League tables tell apart clubs of the same name by their town's initial in parentheses
 //! ("Mladost (L)", "Rad (B)"): after an organisation, a short capital code that is not the
 //! name's own initials ("Popular Party (PP)" is an acronym, a name of its own) joins it.
-//! A monarch's or pope's ordinal is part of the name ("Elizabeth I", "Leopold III").
+//! A monarch's or pope's ordinal is part of the name ("Elizabeth I", "Leopold III"). A
+//! two-digit number after an event or product is its year or model ("Euro 96", "Windows
+//! 95"), outside tables, where numbers after names are scores and times.
 
 use super::doc::Doc;
-use super::tokenize::{F_CAPS_LINE, F_LINE_START};
+use super::tokenize::{F_CAPS_LINE, F_LINE_START, F_TABLE_LINE};
 use crate::Label;
 
 type Span = (usize, usize, Label);
@@ -24,6 +26,9 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
         if l == Label::Org && is_qualifier(doc, s, e) {
             out.push((s, e + 3, l));
             skip_until = e + 3;
+        } else if l == Label::Misc && is_model_number(doc, e) {
+            out.push((s, e + 1, l));
+            skip_until = e + 1;
         } else if l == Label::Person && is_ordinal(doc, e) {
             out.push((s, e + 1, l));
             skip_until = e + 1;
@@ -47,6 +52,14 @@ fn is_qualifier(doc: &Doc, s: usize, e: usize) -> bool {
         .filter(|c| c.is_uppercase())
         .collect();
     short && initials != code
+}
+
+/// Whether token `e` is a two-digit number on the same line, outside a table.
+fn is_model_number(doc: &Doc, e: usize) -> bool {
+    let w = doc.word(e).as_bytes();
+    doc.flags(e) & (F_TABLE_LINE | F_LINE_START) == 0
+        && w.len() == 2
+        && w.iter().all(u8::is_ascii_digit)
 }
 
 /// Roman numerals of regnal ordinals.
@@ -98,6 +111,21 @@ mod tests {
         let d = Doc::new("AKRAM V ATHERTON");
         let spans = vec![(0, 1, Label::Person), (2, 3, Label::Person)];
         assert_eq!(apply(&d, spans.clone()), spans, "a headline's V is versus");
+    }
+
+    #[test]
+    fn an_event_keeps_its_year_outside_tables() {
+        let d = Doc::new("He starred at Euro 96 in June.");
+        let e = tokens(&d, "Euro");
+        let spans = vec![(e, e + 1, Label::Misc)];
+        assert_eq!(apply(&d, spans), vec![(e, e + 2, Label::Misc)]);
+        let d = Doc::new("Euro 96 12 3");
+        let spans = vec![(0, 1, Label::Misc)];
+        assert_eq!(apply(&d, spans.clone()), spans, "a table row's numbers");
+        let d = Doc::new("He beat Essex 96 to 40.");
+        let x = tokens(&d, "Essex");
+        let spans = vec![(x, x + 1, Label::Org)];
+        assert_eq!(apply(&d, spans.clone()), spans, "only events and products");
     }
 
     #[test]
