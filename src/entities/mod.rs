@@ -6,7 +6,8 @@
 //! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
 //! twice: the second pass also sees the first pass's `history` of each word) → `heads`
 //! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
-//! through the article) → `qualifiers` (a club's "(B)" is part of its name) → `trim` (edges no name has, lists run together) → `datelines` (the place a story was filed
+//! through the article) → `qualifiers` (a club's "(B)" is part of its name) → `events`
+//! ("... Open" is MISC) → `trim` (edges no name has, lists run together) → `datelines` (the place a story was filed
 //! from) → `aliases` (canonical forms) → code point offsets. `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
@@ -15,6 +16,7 @@ pub(crate) mod consistency;
 pub(crate) mod contexts;
 pub(crate) mod datelines;
 pub(crate) mod doc;
+pub(crate) mod events;
 pub(crate) mod features;
 pub(crate) mod gazetteer;
 pub(crate) mod heads;
@@ -85,6 +87,7 @@ pub(crate) fn tag_spans(
     let spans = trim::apply(doc, spans);
     let spans = consistency::apply(doc, spans);
     let mut spans = qualifiers::apply(doc, spans);
+    events::apply(doc, &mut spans);
     datelines::apply(doc, &mut spans);
     spans
 }
