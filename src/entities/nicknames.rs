@@ -2,6 +2,7 @@
 //! "Roberto "Hands of Stone" Duran" is one person, not "Roberto" and "Duran" apart.
 
 use super::doc::Doc;
+use super::gazetteer::List;
 use super::tokenize::{F_LINE_START, F_UPPER};
 use crate::Label;
 
@@ -10,20 +11,34 @@ type Span = (usize, usize, Label);
 /// The longest nickname, in words.
 const MAX_WORDS: usize = 5;
 
-/// Joins `A "B" C` into one person when the tagger named a person just before the opening
-/// quote and one just after the closing quote, dropping whatever it found inside.
+/// Joins `A "B" C` into one person when the tagger named a person just after the closing
+/// quote and, just before the opening quote, either named a person or left a first name
+/// (from the word lists) untagged; whatever it found inside the quotes is dropped.
 pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let first_name_bit = 1u16 << (2 * List::FirstName as u16);
+    let first_name = |i: usize| doc.gaz.get(i).is_some_and(|g| g & first_name_bit != 0);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
-        if let Some(prev) = out.iter().rposition(|&(_, _, l)| l == Label::Person)
-            && let Some(&(s, e, _)) = out.get(prev)
-            && span.2 == Label::Person
-            && let Some(close) = nickname_end(doc, e)
-            && close + 1 == span.0
-        {
-            out.truncate(prev);
-            out.push((s, span.1, Label::Person));
-            continue;
+        let (s, e, l) = span;
+        let open = (s.saturating_sub(MAX_WORDS + 2)..s.saturating_sub(1))
+            .find(|&o| nickname_end(doc, o).is_some_and(|c| c + 1 == s));
+        if let (Label::Person, Some(open)) = (l, open) {
+            let before = out
+                .iter()
+                .rev()
+                .find(|&&(_, pe, _)| pe <= open)
+                .filter(|&&(_, pe, pl)| pe == open && pl == Label::Person)
+                .map(|&(ps, _, _)| ps);
+            let start = before.or_else(|| {
+                let f = open.checked_sub(1)?;
+                let free = out.iter().all(|&(ps, pe, _)| pe <= f || ps > f);
+                (free && first_name(f) && doc.flags(open) & F_LINE_START == 0).then_some(f)
+            });
+            if let Some(start) = start {
+                out.retain(|&(_, pe, _)| pe <= start);
+                out.push((start, e, Label::Person));
+                continue;
+            }
         }
         out.push(span);
     }
@@ -59,6 +74,13 @@ mod tests {
             (duran, duran + 1, Label::Person),
         ];
         assert_eq!(apply(&d, spans), vec![(1, duran + 1, Label::Person)]);
+        let d = Doc::new("boxer Hector \"Macho\" Camacho fights");
+        let spans = vec![(3, 4, Label::Misc), (5, 6, Label::Person)];
+        assert_eq!(
+            apply(&d, spans),
+            vec![(1, 6, Label::Person)],
+            "a first name the tagger left out"
+        );
     }
 
     #[test]
