@@ -15,7 +15,8 @@ use crate::Label;
 type Span = (usize, usize, Label);
 
 /// Extends every organisation followed by a parenthesised qualifier over it, dropping any
-/// name found inside the parentheses.
+/// name found inside the parentheses; extends every event or product over its two-digit
+/// year or model and every person over a regnal ordinal.
 pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     let mut skip_until = 0;
@@ -23,18 +24,14 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
         if s < skip_until {
             continue;
         }
-        if l == Label::Org && is_qualifier(doc, s, e) {
-            out.push((s, e + 3, l));
-            skip_until = e + 3;
-        } else if l == Label::Misc && is_model_number(doc, e) {
-            out.push((s, e + 1, l));
-            skip_until = e + 1;
-        } else if l == Label::Person && is_ordinal(doc, e) {
-            out.push((s, e + 1, l));
-            skip_until = e + 1;
-        } else {
-            out.push((s, e, l));
-        }
+        let extra = match l {
+            Label::Org if is_qualifier(doc, s, e) => 3,
+            Label::Misc if is_model_number(doc, e) => 1,
+            Label::Person if is_ordinal(doc, e) => 1,
+            _ => 0,
+        };
+        out.push((s, e + extra, l));
+        skip_until = e + extra;
     }
     out
 }
