@@ -20,9 +20,12 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
         let (s, e, l) = span;
+        // Only a person right after a closing quote is looked at.
+        let after_quote = l == Label::Person && s > 0 && is_quote(doc, s - 1);
         let open = (s.saturating_sub(MAX_WORDS + 2)..s.saturating_sub(1))
+            .filter(|_| after_quote)
             .find(|&o| nickname_end(doc, o).is_some_and(|c| c + 1 == s));
-        if let (Label::Person, Some(open)) = (l, open) {
+        if let Some(open) = open {
             let before = out
                 .iter()
                 .rev()
@@ -48,7 +51,7 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
 /// If token `open` starts a quoted run of one to [`MAX_WORDS`] capitalised words (or
 /// connectors) on one line, the closing quote's token.
 fn nickname_end(doc: &Doc, open: usize) -> Option<usize> {
-    let quote = |i: usize| matches!(doc.word(i), "\"" | "\u{201c}" | "\u{201d}");
+    let quote = |i: usize| is_quote(doc, i);
     if !quote(open) {
         return None;
     }
@@ -57,6 +60,10 @@ fn nickname_end(doc: &Doc, open: usize) -> Option<usize> {
         .take_while(|&i| i < doc.toks.len() && doc.flags(i) & F_LINE_START == 0)
         .find(|&i| quote(i) || !(doc.flags(i) & F_UPPER != 0 || i > first))
         .filter(|&i| i > first && quote(i))
+}
+
+fn is_quote(doc: &Doc, i: usize) -> bool {
+    matches!(doc.word(i), "\"" | "\u{201c}" | "\u{201d}")
 }
 
 #[cfg(test)]
