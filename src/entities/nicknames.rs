@@ -34,11 +34,18 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
                 .map(|&(ps, _, _)| ps);
             let start = before.or_else(|| {
                 let f = open.checked_sub(1)?;
-                let free = out.iter().all(|&(ps, pe, _)| pe <= f || ps > f);
+                // Spans are in order: only the last few can cover `f` (linear time).
+                let free = out
+                    .iter()
+                    .rev()
+                    .find(|&&(ps, _, _)| ps <= f)
+                    .is_none_or(|&(_, pe, _)| pe <= f);
                 (free && first_name(f) && doc.flags(open) & F_LINE_START == 0).then_some(f)
             });
             if let Some(start) = start {
-                out.retain(|&(_, pe, _)| pe <= start);
+                while out.last().is_some_and(|&(_, pe, _)| pe > start) {
+                    out.pop();
+                }
                 out.push((start, e, Label::Person));
                 continue;
             }
