@@ -177,10 +177,14 @@ pub fn split_at_titles(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// Drops leading titles ("President", "Dr.", "Chair") from PERSON spans.
+/// Drops leading titles ("President", "Dr.", "Chair", "Lieutenant-Colonel") from PERSON
+/// spans.
 pub fn trim_titles(doc: &Doc, spans: &mut Vec<Span>) {
     let title = 1u16 << (2 * List::Title as u16);
-    let is_title = |i: usize| doc.gaz.get(i).is_some_and(|g| g & title != 0);
+    let is_title = |i: usize| {
+        doc.gaz.get(i).is_some_and(|g| g & title != 0)
+            || MORE_TITLE_HASHES.contains(&doc.words.folded(i))
+    };
     for sp in spans.iter_mut().filter(|sp| sp.2 == Label::Person) {
         while sp.1 - sp.0 >= 2 && is_title(sp.0) {
             sp.0 += 1;
@@ -363,6 +367,15 @@ mod tests {
                 (5, 6, Label::Person)
             ]
         );
+    }
+
+    #[test]
+    fn ranks_and_church_titles_are_not_part_of_names() {
+        let doc = Doc::new("spokesman Lieutenant-Colonel Max Marriner and Cardinal Wolsey");
+        let n = doc.toks.len();
+        let mut spans = vec![(1, 4, Label::Person), (n - 2, n, Label::Person)];
+        trim_titles(&doc, &mut spans);
+        assert_eq!(spans, [(2, 4, Label::Person), (n - 1, n, Label::Person)]);
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
 //! twice: the second pass also sees the first pass's `history` of each word) → `heads`
 //! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
-//! through the article) → `trim` (edges no name has, lists run together) → `datelines` (the place a story was filed
-//! from) → `aliases` (canonical forms) → code point offsets. `train` holds
+//! through the article) → `trim` (edges no name has, lists run together) → `qualifiers`
+//! (a club's "(B)", a king's "III", "Euro 96") → `nicknames` (`Roberto "Hands of Stone"
+//! Duran`) → `events` ("... Open" is MISC) → `datelines` (the place a story was filed from)
+//! → `aliases` (canonical forms) → code point offsets. `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
 pub(crate) mod aliases;
@@ -15,11 +17,14 @@ pub(crate) mod consistency;
 pub(crate) mod contexts;
 pub(crate) mod datelines;
 pub(crate) mod doc;
+pub(crate) mod events;
 pub(crate) mod features;
 pub(crate) mod gazetteer;
 pub(crate) mod heads;
 pub(crate) mod history;
 pub(crate) mod model;
+pub(crate) mod nicknames;
+pub(crate) mod qualifiers;
 pub(crate) mod runs;
 pub(crate) mod tokenize;
 #[doc(hidden)]
@@ -82,7 +87,9 @@ pub(crate) fn tag_spans(
     heads::trim_titles(doc, &mut spans);
     heads::drop_determiners(doc, &mut spans);
     let spans = trim::apply(doc, spans);
-    let mut spans = consistency::apply(doc, spans);
+    let spans = consistency::apply(doc, spans);
+    let mut spans = nicknames::apply(doc, qualifiers::apply(doc, spans));
+    events::apply(doc, &mut spans);
     datelines::apply(doc, &mut spans);
     spans
 }

@@ -4,9 +4,11 @@
 //! a weekday or month ("Jose Insulza Monday": a football club may, "Sheffield Wednesday"),
 //! "I" and "I've" are never names, "Essex and Kent" is two names when the article also
 //! names Essex and Kent apart, and "Ohio-based" is a name of its own (MISC, by CoNLL's
-//! conventions) apart from the company after it.
+//! conventions) apart from the company after it, as is a nationality before a first name
+//! and surname ("Mexican Ariel Cruz").
 
 use super::doc::Doc;
+use super::gazetteer::List;
 use super::tokenize::F_UPPER;
 use crate::Label;
 use crate::learn::hash::{self, HashedMap};
@@ -29,6 +31,15 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
         if first_person {
             continue;
         }
+        if e >= s + 3
+            && is_listed(doc, s, List::Nationality)
+            && is_listed(doc, s + 1, List::FirstName)
+        {
+            // "Mexican Ariel Cruz": a nationality, then the person.
+            out.push((s, s + 1, Label::Misc));
+            out.push((s + 1, e, Label::Person));
+            continue;
+        }
         if doc.word(s).ends_with("-based") {
             out.push((s, s + 1, Label::Misc));
             if e > s + 1 {
@@ -39,6 +50,13 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
         out.push((s, e, l));
     }
     split_lists(doc, out)
+}
+
+/// Whether token `i` begins an entry of `list`.
+fn is_listed(doc: &Doc, i: usize, list: List) -> bool {
+    doc.gaz
+        .get(i)
+        .is_some_and(|g| g & (1 << (2 * list as u16)) != 0)
 }
 
 fn is_letters(w: &str) -> bool {
@@ -105,6 +123,20 @@ mod tests {
         assert_eq!(
             apply(&doc, vec![(1, 4, Label::Misc)]),
             [(1, 2, Label::Misc), (2, 4, Label::Org)]
+        );
+    }
+
+    #[test]
+    fn a_nationality_before_a_person_is_apart() {
+        let doc = Doc::new("he faces Mexican Ariel Cruz and the Italian Grand Prix");
+        assert_eq!(
+            apply(&doc, vec![(2, 5, Label::Org), (7, 10, Label::Misc)]),
+            [
+                (2, 3, Label::Misc),
+                (3, 5, Label::Person),
+                (7, 10, Label::Misc)
+            ],
+            "only before a first name"
         );
     }
 
