@@ -47,9 +47,10 @@ fn first_name_gender(word: &str) -> Gender {
     if word.len() > 20 || !word.is_ascii() {
         return None;
     }
-    let w = word.to_ascii_lowercase();
+    // Compared lower-cased byte by byte, as `str` orders them, without a lower-cased copy.
+    let lower = || word.bytes().map(|b| b.to_ascii_lowercase());
     table
-        .binary_search_by(|(n, _)| (*n).cmp(w.as_str()))
+        .binary_search_by(|(n, _)| n.bytes().cmp(lower()))
         .ok()
         .and_then(|i| table.get(i))
         .map(|&(_, m)| m)
@@ -57,10 +58,17 @@ fn first_name_gender(word: &str) -> Gender {
 
 /// The gender an honorific tells: "Mr." a man, "Mrs.", "Ms." and "Miss" a woman.
 fn honorific_gender(word: &str) -> Gender {
-    match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
-        "mr" | "sir" | "lord" => Some(true),
-        "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" => Some(false),
-        _ => None,
+    // Compared ignoring ASCII case, without a lower-cased copy of every word looked at.
+    let w = word.trim_end_matches('.');
+    let any = |list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(w));
+    if w.len() > 5 {
+        None
+    } else if any(&["mr", "sir", "lord"]) {
+        Some(true)
+    } else if any(&["mrs", "ms", "miss", "madam", "lady", "dame"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -316,6 +324,17 @@ mod tests {
             Some("The ministry")
         );
         assert_eq!(resolve(t, "She", 0).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn genders_are_read_in_any_case() {
+        assert_eq!(honorific_gender("MRS."), Some(false));
+        assert_eq!(honorific_gender("Mr"), Some(true));
+        assert_eq!(honorific_gender("Mister"), None);
+        assert_eq!(first_name_gender("JOHN"), Some(true));
+        assert_eq!(first_name_gender("Mary"), Some(false));
+        assert_eq!(first_name_gender("Zqxj"), None);
+        assert_eq!(gender_of("said Ms. Lee", "Ann Lee"), Some(false));
     }
 
     #[test]
