@@ -47,10 +47,14 @@ fn first_name_gender(word: &str) -> Gender {
     if word.len() > 20 || !word.is_ascii() {
         return None;
     }
-    // Compared lower-cased byte by byte, as `str` orders them, without a lower-cased copy.
-    let lower = || word.bytes().map(|b| b.to_ascii_lowercase());
+    // Lower-cased on the stack, compared as bytes (as `str` orders them).
+    let mut buf = [0u8; 20];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower: &[u8] = lower;
     table
-        .binary_search_by(|(n, _)| n.bytes().cmp(lower()))
+        .binary_search_by(|(n, _)| n.as_bytes().cmp(lower))
         .ok()
         .and_then(|i| table.get(i))
         .map(|&(_, m)| m)
