@@ -277,6 +277,10 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
     }
 
     /// [`WordSet::contains`] for bytes.
+    ///
+    /// The rejection on length and letters is inlined into the caller; most words end there,
+    /// and only the others pay a call to hash and probe.
+    #[inline(always)]
     pub fn contains_bytes(&self, word: &[u8]) -> bool {
         if word.len() > self.max_len || SLOTS == 0 {
             return false;
@@ -291,6 +295,12 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
         if edge.is_some_and(|e| self.edges.get(e).is_none_or(|&lens| lens & bit == 0)) {
             return false;
         }
+        self.probe(word)
+    }
+
+    /// The hash-table search of [`WordSet::contains_bytes`], past its quick rejection.
+    #[inline(never)]
+    fn probe(&self, word: &[u8]) -> bool {
         let mut at = hash_folded(word) as usize % SLOTS;
         for _ in 0..SLOTS {
             let Some(&slot) = self.slots.get(at) else {
