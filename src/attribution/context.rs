@@ -79,10 +79,14 @@ pub(super) fn outer_according_to(
             char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len())),
         )
     };
+    // Jumps from one `a` to the next rather than comparing at every byte.
     let mentions = |from: usize, to: usize| {
-        text.as_bytes()
-            .get(from..to)
-            .is_some_and(|w| w.windows(9).any(|x| x.eq_ignore_ascii_case(b"according")))
+        text.as_bytes().get(from..to).is_some_and(|w| {
+            memchr::memchr2_iter(b'a', b'A', w).any(|i| {
+                w.get(i..i + 9)
+                    .is_some_and(|x| x.eq_ignore_ascii_case(b"according"))
+            })
+        })
     };
     for (from, to) in [(c.close, s_end), (s_start, c.open)] {
         if !mentions(from, to) {
@@ -123,8 +127,16 @@ pub(super) fn paragraph_lead_in<'t>(text: &'t str, c: &Candidate) -> Option<Vec<
 
 /// `"WALLACE: Do you …"`: a speaker name in capitals and a colon opening the quoted words.
 pub(super) fn transcript_speaker(text: &str, c: &Candidate) -> Option<Attribution> {
-    let head_end = (c.start + 40).min(c.end);
-    let toks = tokenize(text, c.start, char_floor(text, head_end));
+    let head_end = char_floor(text, (c.start + 40).min(c.end));
+    // Most quotations hold no colon near their start: no need to tokenize them.
+    if !text
+        .as_bytes()
+        .get(c.start..head_end)
+        .is_some_and(|head| head.contains(&b':'))
+    {
+        return None;
+    }
+    let toks = tokenize(text, c.start, head_end);
     let colon = toks.iter().take(4).position(|t| t.is_punct(':'))?;
     let names = toks.get(..colon)?;
     let caps = |t: &Token<'_>| {

@@ -47,9 +47,14 @@ fn first_name_gender(word: &str) -> Gender {
     if word.len() > 20 || !word.is_ascii() {
         return None;
     }
-    let w = word.to_ascii_lowercase();
+    // Lower-cased on the stack, compared as bytes (as `str` orders them).
+    let mut buf = [0u8; 20];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower: &[u8] = lower;
     table
-        .binary_search_by(|(n, _)| (*n).cmp(w.as_str()))
+        .binary_search_by(|(n, _)| n.as_bytes().cmp(lower))
         .ok()
         .and_then(|i| table.get(i))
         .map(|&(_, m)| m)
@@ -57,10 +62,17 @@ fn first_name_gender(word: &str) -> Gender {
 
 /// The gender an honorific tells: "Mr." a man, "Mrs.", "Ms." and "Miss" a woman.
 fn honorific_gender(word: &str) -> Gender {
-    match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
-        "mr" | "sir" | "lord" => Some(true),
-        "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" => Some(false),
-        _ => None,
+    // Compared ignoring ASCII case, without a lower-cased copy of every word looked at.
+    let w = word.trim_end_matches('.');
+    let any = |list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(w));
+    if w.len() > 5 {
+        None
+    } else if any(&["mr", "sir", "lord"]) {
+        Some(true)
+    } else if any(&["mrs", "ms", "miss", "madam", "lady", "dame"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -316,6 +328,17 @@ mod tests {
             Some("The ministry")
         );
         assert_eq!(resolve(t, "She", 0).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn genders_are_read_in_any_case() {
+        assert_eq!(honorific_gender("MRS."), Some(false));
+        assert_eq!(honorific_gender("Mr"), Some(true));
+        assert_eq!(honorific_gender("Mister"), None);
+        assert_eq!(first_name_gender("JOHN"), Some(true));
+        assert_eq!(first_name_gender("Mary"), Some(false));
+        assert_eq!(first_name_gender("Zqxj"), None);
+        assert_eq!(gender_of("said Ms. Lee", "Ann Lee"), Some(false));
     }
 
     #[test]

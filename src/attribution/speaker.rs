@@ -4,7 +4,7 @@
 //!
 //! Both searches walk a bounded number of tokens, so they cost the same on any text.
 
-use super::words::Token;
+use super::words::{Token, WordSet};
 
 /// Longest appositive stepped over between a subject and its verb, in tokens.
 const MAX_APPOSITIVE: usize = 20;
@@ -144,6 +144,12 @@ const DETERMINERS: &[&str] = &[
     "its", "several", "most",
 ];
 
+/// The longer lists as hash sets: they are read at every token a subject or phrase walk
+/// passes.
+static BETWEEN_SET: WordSet<256> = WordSet::new(BETWEEN_SUBJECT_AND_VERB);
+static SUBJECT_STOP_SET: WordSet<256> = WordSet::new(SUBJECT_STOPS);
+static OBJECT_STOP_SET: WordSet<128> = WordSet::new(OBJECT_STOPS);
+
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -178,7 +184,7 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     // Skip adverbs, auxiliaries and time words between subject and verb.
     while end > floor {
         let t = tokens.get(end - 1)?;
-        if t.is_word && (in_list(BETWEEN_SUBJECT_AND_VERB, t.text) || is_adverb(t.text)) {
+        if t.is_word && (BETWEEN_SET.contains(t.text) || is_adverb(t.text)) {
             end -= 1;
         } else {
             break;
@@ -259,7 +265,7 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
             && tokens.get(start).is_some_and(Token::is_capitalized)
             && start >= 2
             && tokens.get(start - 2).is_some_and(Token::is_capitalized);
-        if !joins_names && !ampersand && (!t.is_word || in_list(SUBJECT_STOPS, t.text)) {
+        if !joins_names && !ampersand && (!t.is_word || SUBJECT_STOP_SET.contains(t.text)) {
             // "of" and "'s" phrases stay inside: "the head of the committee".
             break;
         }
@@ -316,12 +322,12 @@ pub fn phrase_after(tokens: &[Token<'_>], from: usize, ceiling: usize) -> Option
         }
         // "of" may continue a title ("Secretary of State"), not start a new phrase.
         if end > from
-            && in_list(OBJECT_STOPS, t.text)
+            && OBJECT_STOP_SET.contains(t.text)
             && !(t.text == "of" && next_is_capital(tokens, end))
         {
             break;
         }
-        if end == from && in_list(OBJECT_STOPS, t.text) {
+        if end == from && OBJECT_STOP_SET.contains(t.text) {
             return None;
         }
         end += 1;
@@ -348,6 +354,25 @@ fn next_is_capital(tokens: &[Token<'_>], i: usize) -> bool {
 mod tests {
     use super::super::words::tokenize;
     use super::*;
+
+    #[test]
+    fn word_sets_hold_every_listed_word() {
+        for (list, set) in [
+            (BETWEEN_SUBJECT_AND_VERB, &BETWEEN_SET),
+            (SUBJECT_STOPS, &SUBJECT_STOP_SET),
+        ] {
+            for w in list {
+                assert!(
+                    set.contains(w) && set.contains(&w.to_ascii_uppercase()),
+                    "{w}"
+                );
+            }
+        }
+        for w in OBJECT_STOPS {
+            assert!(OBJECT_STOP_SET.contains(w), "{w}");
+            assert!(OBJECT_STOP_SET.contains(&w.to_ascii_uppercase()), "{w}");
+        }
+    }
 
     fn subject(text: &str, verb: &str) -> Option<String> {
         let toks = tokenize(text, 0, text.len());

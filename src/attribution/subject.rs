@@ -3,6 +3,7 @@
 //! where a coordinated clause with its own subject starts.
 
 use super::*;
+use words::WordSet;
 
 /// `was asked by X`: the index of "by" when the cue at `k` is a passive with an agent.
 pub(super) fn passive_agent(tokens: &[Token<'_>], k: usize) -> Option<usize> {
@@ -120,6 +121,12 @@ pub(super) const AUXILIARIES: &[&str] = &[
     "might", "must", "should", "does", "did", "do",
 ];
 
+/// The lists read at each token [`leading_subject`] passes, as hash sets.
+static TIME_WORD_SET: WordSet<64> = WordSet::new(TIME_WORDS);
+static OPENER_SET: WordSet<64> = WordSet::new(OPENERS);
+static NOT_SUBJECT_SET: WordSet<256> = WordSet::new(NOT_SUBJECTS);
+static MONTH_SET: WordSet<64> = WordSet::new(MONTHS);
+
 /// The subject a sentence starts with: a pronoun, a determiner phrase ("The judge") or a run
 /// of capitalised words, after a dateline ("WASHINGTON —") or an opening adverbial ("On
 /// Monday, …"). Used when a participle or a colon leaves no other clue.
@@ -137,7 +144,7 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
     // Openers: adverbials ("On Monday,"), participles ("Reached by phone,", "Speaking
     // Tuesday,") and -ly adverbs ("Hastily,").
     let is_opener = |t: &Token<'_>| {
-        OPENERS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+        OPENER_SET.contains(t.text)
             || (t.is_capitalized()
                 && (t.text.ends_with("ed") || t.text.ends_with("ly") || t.text.ends_with("ing")))
     };
@@ -156,7 +163,7 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
             .get(i..c)
             .unwrap_or_default()
             .iter()
-            .any(|t| TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text)));
+            .any(|t| TIME_WORD_SET.contains(t.text));
         if timely {
             i = c + 1;
         }
@@ -168,12 +175,9 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
     if is_pronoun(first.text) {
         return Some((i, i + 1));
     }
-    let listed = |list: &[&str]| {
-        list.iter()
-            .any(|w| w.eq_ignore_ascii_case(first.text.trim_end_matches('.')))
-    };
+    let bare = first.text.trim_end_matches('.');
     // Leftover openers ("Ever since …" without a comma), datelines ("Dec. 7") and months.
-    if listed(NOT_SUBJECTS) || listed(OPENERS) || listed(MONTHS) {
+    if NOT_SUBJECT_SET.contains(bare) || OPENER_SET.contains(bare) || MONTH_SET.contains(bare) {
         return None;
     }
     let determiner = [
@@ -217,4 +221,30 @@ pub(super) fn clause_start(tokens: &[Token<'_>], floor: usize) -> usize {
                     && subject_next)
         })
         .map_or(floor, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_sets_hold_every_listed_word() {
+        let small = [
+            (TIME_WORDS, &TIME_WORD_SET),
+            (OPENERS, &OPENER_SET),
+            (MONTHS, &MONTH_SET),
+        ];
+        for (list, set) in small {
+            for w in list {
+                assert!(
+                    set.contains(w) && set.contains(&w.to_ascii_uppercase()),
+                    "{w}"
+                );
+            }
+        }
+        for w in NOT_SUBJECTS {
+            assert!(NOT_SUBJECT_SET.contains(w), "{w}");
+            assert!(NOT_SUBJECT_SET.contains(&w.to_ascii_uppercase()), "{w}");
+        }
+    }
 }

@@ -195,9 +195,15 @@ pub struct WordSet<const SLOTS: usize> {
     slots: [u16; SLOTS],
     /// Length of the longest word: longer input is rejected before hashing.
     max_len: usize,
-    /// Which (first, last) letter pairs the words have ([`edge_index`]): most other words
-    /// are rejected on that before hashing ("the", "for", "that" against the speech verbs).
-    edges: [bool; EDGES],
+    /// For each (first, last) letter pair ([`edge_index`]), the lengths of the words with it
+    /// (bit `min(len, 31)`): most other words are rejected on that before hashing ("the",
+    /// "for", "that" against the speech verbs; "and" is no "added").
+    edges: [u32; EDGES],
+}
+
+/// The bit of [`WordSet`]'s length mask for a word of `len` bytes.
+const fn length_bit(len: usize) -> u32 {
+    1 << if len < 31 { len } else { 31 }
 }
 
 /// Number of (first, last) pairs of [`edge_index`]: 26 letters and "anything else".
@@ -235,7 +241,7 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
     /// finds no free slot is left out; a test of each set checks that every word is found.
     pub const fn new(words: &'static [&'static str]) -> Self {
         let mut slots = [0u16; SLOTS];
-        let mut edges = [false; EDGES];
+        let mut edges = [0u32; EDGES];
         let mut max_len = 0;
         let mut n = 0;
         while n < words.len() {
@@ -244,7 +250,7 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
                 max_len = w.len();
             }
             if !w.is_empty() {
-                edges[edge_index(w[0], w[w.len() - 1])] = true;
+                edges[edge_index(w[0], w[w.len() - 1])] |= length_bit(w.len());
             }
             let mut at = hash_folded(w) as usize % SLOTS;
             let mut tries = 0;
@@ -271,6 +277,10 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
     }
 
     /// [`WordSet::contains`] for bytes.
+    ///
+    /// The rejection on length and letters is inlined into the caller; most words end there,
+    /// and only the others pay a call to hash and probe.
+    #[inline(always)]
     pub fn contains_bytes(&self, word: &[u8]) -> bool {
         if word.len() > self.max_len || SLOTS == 0 {
             return false;
@@ -281,9 +291,16 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
             [only] => Some(edge_index(*only, *only)),
         };
         // The empty word, if listed, has no edge pair and is found by hashing.
-        if edge.is_some_and(|e| !self.edges.get(e).copied().unwrap_or(false)) {
+        let bit = length_bit(word.len());
+        if edge.is_some_and(|e| self.edges.get(e).is_none_or(|&lens| lens & bit == 0)) {
             return false;
         }
+        self.probe(word)
+    }
+
+    /// The hash-table search of [`WordSet::contains_bytes`], past its quick rejection.
+    #[inline(never)]
+    fn probe(&self, word: &[u8]) -> bool {
         let mut at = hash_folded(word) as usize % SLOTS;
         for _ in 0..SLOTS {
             let Some(&slot) = self.slots.get(at) else {
@@ -335,9 +352,24 @@ mod tests {
             assert!(SET.contains(w), "{w}");
             assert!(SET.contains(&w.to_ascii_uppercase()), "{w}");
         }
-        for w in ["", "sai", "saidd", "tolD ", "U.S.", "accordingly", "é"] {
+        for w in [
+            "",
+            "sai",
+            "saidd",
+            "sad",
+            "tolD ",
+            "U.S.",
+            "accordingly",
+            "é",
+        ] {
             assert!(!SET.contains(w), "{w}");
         }
+        // Words longer than the length mask tells apart are still found, and told apart.
+        const LONG: &[&str] = &["supercalifragilisticexpialidocious", "s"];
+        static LONG_SET: WordSet<8> = WordSet::new(LONG);
+        assert!(LONG_SET.contains("SUPERCALIFRAGILISTICEXPIALIDOCIOUS"));
+        assert!(!LONG_SET.contains("supercalifragilisticexpialidociouss"));
+        assert!(LONG_SET.contains("S") && !LONG_SET.contains("ss"));
         // A full table still answers misses.
         static FULL: WordSet<4> = WordSet::new(&["a", "b", "c", "d"]);
         assert!(FULL.contains("d") && !FULL.contains("e"));

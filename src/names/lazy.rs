@@ -105,6 +105,13 @@ fn lazy_budget(text: &str) -> usize {
 /// How many bytes a `memchr` search counts for against [`lazy_budget`] per byte searched.
 const SEARCH_DISCOUNT: usize = 8;
 
+/// Whether `bytes` hold a Kelvin sign (U+212A, `E2 84 AA`). Searched by its middle byte, a
+/// continuation byte rare in English text, where the lead byte `E2` starts every curly quote.
+fn has_kelvin_sign(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0x84, bytes)
+        .any(|i| i.checked_sub(1).and_then(|p| bytes.get(p..p + 3)) == Some("\u{212A}".as_bytes()))
+}
+
 /// The full names of one stretch of text, scanned lazily for [`NameIndex::names_between`]:
 /// queries move forward through the text (a pronoun after another), so the stretch grows
 /// forward and each byte is scanned once.
@@ -159,9 +166,7 @@ impl<'t> NameIndex<'t> {
         if self.full.get().is_some() || key.is_empty() || !key.is_ascii() {
             return None;
         }
-        let kelvin = *self
-            .kelvin
-            .get_or_init(|| memchr::memmem::find(text.as_bytes(), "\u{212A}".as_bytes()).is_some());
+        let kelvin = *self.kelvin.get_or_init(|| has_kelvin_sign(text.as_bytes()));
         if kelvin
             || !key.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
             || !self.spend(text.len() / SEARCH_DISCOUNT)
@@ -287,6 +292,17 @@ mod tests {
                     assert_eq!(sequential.names_between(from, to), expected, "{from}..{to}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn kelvin_signs_are_found_anywhere() {
+        for text in ["\u{212A}", "a\u{212A}", "\u{212A}b", "“Ą” \u{212A}ee", "ĄĄ"] {
+            assert_eq!(
+                has_kelvin_sign(text.as_bytes()),
+                text.contains('\u{212A}'),
+                "{text}"
+            );
         }
     }
 
