@@ -10,44 +10,36 @@
 //! (second pass). Deterministic for given arguments. Rebuild the
 //! library afterwards: the model is compiled in.
 
-use std::io::BufRead;
+#[path = "support/corpus.rs"]
+mod corpus;
+
 use whosaid::Label;
 use whosaid::entities::train::{Example, Settings, train};
 
 fn load(path: &str) -> Vec<Example> {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut out = Vec::new();
-    for line in std::io::BufReader::new(file).lines() {
-        let line = line.expect("read");
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(&line).expect("json");
-        let text = v["text"].as_str().expect("text").to_string();
-        // Code point offsets to byte offsets.
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
-        let gold = v["entities"]
-            .as_array()
-            .expect("entities")
-            .iter()
-            .filter_map(|e| {
-                let label = match e["label"].as_str()? {
-                    "PER" => Label::Person,
-                    "ORG" => Label::Org,
-                    "LOC" => Label::Loc,
-                    _ => Label::Misc,
-                };
-                Some((
-                    *bytes.get(e["start"].as_u64()? as usize)?,
-                    *bytes.get(e["end"].as_u64()? as usize)?,
-                    label,
-                ))
-            })
-            .collect();
-        out.push(Example { text, gold });
-    }
-    out
+    corpus::read(path)
+        .into_iter()
+        .map(|doc| {
+            let gold = doc.json["entities"]
+                .as_array()
+                .expect("entities")
+                .iter()
+                .filter_map(|e| {
+                    let label = match e["label"].as_str()? {
+                        "PER" => Label::Person,
+                        "ORG" => Label::Org,
+                        "LOC" => Label::Loc,
+                        _ => Label::Misc,
+                    };
+                    Some((doc.byte(&e["start"])?, doc.byte(&e["end"])?, label))
+                })
+                .collect();
+            Example {
+                text: doc.text,
+                gold,
+            }
+        })
+        .collect()
 }
 
 fn main() {

@@ -17,7 +17,9 @@
 //! `DUMP_RANK=1` those the ranker gets wrong on held-out folds, `BY_HOW=1` one line per
 //! held-out quotation (how the rules attributed it, rules right, ranker right).
 
-use std::io::BufRead;
+#[path = "support/corpus.rs"]
+mod corpus;
+
 use whosaid::attribution::rank::{BITS, CLASSES, Choice, train_step, training_choices};
 use whosaid::learn::Perceptron;
 
@@ -62,19 +64,24 @@ fn trim(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// `lo..hi` widened to character boundaries and cut to the text: the context printed around
+/// an example in the error dumps.
+fn window(text: &str, lo: usize, hi: usize) -> (usize, usize) {
+    let lo = (0..=lo.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let hi = (hi.min(text.len())..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    (lo, hi)
+}
+
 fn load(path: &str) -> Vec<Vec<Example>> {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut docs = Vec::new();
-    for line in std::io::BufReader::new(file).lines() {
-        let line = line.expect("read");
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(&line).expect("json");
-        let text = v["text"].as_str().expect("text").to_string();
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
-        let at = |x: &serde_json::Value| x.as_u64().and_then(|i| bytes.get(i as usize).copied());
+    for doc in corpus::read(path) {
+        let (text, v) = (&doc.text, &doc.json);
+        let at = |x: &serde_json::Value| doc.byte(x);
         // (quote span trimmed, speaker span or None)
         let gold: Vec<Gold> = v["quotes"]
             .as_array()
@@ -86,15 +93,15 @@ fn load(path: &str) -> Vec<Vec<Example>> {
                             (Some(a), Some(b)) => Some((a, b)),
                             _ => None,
                         };
-                        Some((trim(&text, s, e), sp))
+                        Some((trim(text, s, e), sp))
                     })
                     .collect()
             })
             .unwrap_or_default();
         let mut used = vec![false; gold.len()];
         let mut examples = Vec::new();
-        for ((s, e), how, choices) in training_choices(&text) {
-            let (ps, pe) = trim(&text, s, e);
+        for ((s, e), how, choices) in training_choices(text) {
+            let (ps, pe) = trim(text, s, e);
             let best = gold
                 .iter()
                 .enumerate()
@@ -127,15 +134,11 @@ fn load(path: &str) -> Vec<Vec<Example>> {
                 let snip = |a: usize, b: usize| text.get(a..b).unwrap_or("?").replace('\n', " ¶ ");
                 let q = text.get(s..e).unwrap_or("?");
                 let qs: String = q.chars().take(50).collect();
-                let lo = speaker.map_or(s, |(a, _)| a.min(s)).saturating_sub(80);
-                let hi = speaker.map_or(e, |(_, b)| b.max(e)) + 40;
-                let lo = (0..=lo)
-                    .rev()
-                    .find(|&i| text.is_char_boundary(i))
-                    .unwrap_or(0);
-                let hi = (hi.min(text.len())..=text.len())
-                    .find(|&i| text.is_char_boundary(i))
-                    .unwrap_or(text.len());
+                let (lo, hi) = window(
+                    text,
+                    speaker.map_or(s, |(a, _)| a.min(s)).saturating_sub(80),
+                    speaker.map_or(e, |(_, b)| b.max(e)) + 40,
+                );
                 println!(
                     "MISS gold={:?} choices={:?} q={qs:?}\n    {}",
                     speaker.map(|(a, b)| snip(a, b)),
@@ -148,13 +151,7 @@ fn load(path: &str) -> Vec<Vec<Example>> {
             }
             let note = if std::env::var_os("DUMP_RANK").is_some() {
                 let snip = |a: usize, b: usize| text.get(a..b).unwrap_or("?").replace('\n', " ¶ ");
-                let lo = (0..=s.saturating_sub(200))
-                    .rev()
-                    .find(|&i| text.is_char_boundary(i))
-                    .unwrap_or(0);
-                let hi = ((e + 120).min(text.len())..=text.len())
-                    .find(|&i| text.is_char_boundary(i))
-                    .unwrap_or(text.len());
+                let (lo, hi) = window(text, s.saturating_sub(200), e + 120);
                 format!(
                     "gold={:?} choices={:?}\n    {}",
                     speaker.map(|(a, b)| snip(a, b)),

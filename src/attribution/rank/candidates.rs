@@ -28,25 +28,27 @@ pub(super) enum Role {
 }
 
 impl Role {
+    /// Every role, in declaration order (the order of their hashes).
+    const ALL: [Role; 10] = [
+        Role::Subject,
+        Role::Object,
+        Role::Agent,
+        Role::According,
+        Role::Participle,
+        Role::Leading,
+        Role::Possessive,
+        Role::Previous,
+        Role::Next,
+        Role::Mention,
+    ];
+
     /// The hash of [`Self::tag`] ([`super::features::h`]).
     pub(super) fn hash(self) -> u64 {
-        const ALL: [Role; 10] = [
-            Role::Subject,
-            Role::Object,
-            Role::Agent,
-            Role::According,
-            Role::Participle,
-            Role::Leading,
-            Role::Possessive,
-            Role::Previous,
-            Role::Next,
-            Role::Mention,
-        ];
         const HASHES: [u64; 10] = {
             let mut out = [0; 10];
             let mut i = 0;
-            while i < ALL.len() {
-                out[i] = hc(ALL[i].tag());
+            while i < Role::ALL.len() {
+                out[i] = hc(Role::ALL[i].tag());
                 i += 1;
             }
             out
@@ -222,18 +224,7 @@ mod tests {
 
     #[test]
     fn role_hashes_are_those_of_their_tags() {
-        for r in [
-            Role::Subject,
-            Role::Object,
-            Role::Agent,
-            Role::According,
-            Role::Participle,
-            Role::Leading,
-            Role::Possessive,
-            Role::Previous,
-            Role::Next,
-            Role::Mention,
-        ] {
+        for r in Role::ALL {
             assert_eq!(r.hash(), super::super::features::h(r.tag()));
         }
     }
