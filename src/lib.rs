@@ -157,12 +157,14 @@ pub fn extract_entities(text: &str) -> Vec<Entity> {
 
 /// The canonical speaker of the quotation in `text` whose words contain `quote`.
 ///
-/// Quote marks around `quote` and its letter case do not matter. Returns `None` when no
-/// quotation contains it, or when that quotation has no speaker.
+/// Quote marks around `quote`, its letter case, and curly against straight apostrophes
+/// (’ and ') do not matter; the first quotation that matches is the one. Returns `None` when
+/// no quotation contains it, or when that quotation has no speaker.
 ///
 /// ```
-/// let text = "Ann Lee spoke first. “Prices will fall,” Lee said.";
+/// let text = "Ann Lee spoke first. “Prices will fall,” Lee said. “It’s late,” Tom Ray said.";
 /// assert_eq!(whosaid::speaker_of(text, "prices WILL fall").as_deref(), Some("Ann Lee"));
+/// assert_eq!(whosaid::speaker_of(text, "it's late").as_deref(), Some("Tom Ray"));
 /// assert_eq!(whosaid::speaker_of(text, "nobody said this"), None);
 /// ```
 pub fn speaker_of(text: &str, quote: &str) -> Option<String> {

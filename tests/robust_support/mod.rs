@@ -342,18 +342,25 @@ pub fn trim_marks(s: &str) -> &str {
     })
 }
 
+/// How `speaker_of` compares words: letter case and the two apostrophes (’ and ') do not
+/// count, since a user types "China's" for an article's "China’s".
+pub fn fold_for_speaker_of(s: &str) -> String {
+    s.replace('’', "'").to_lowercase()
+}
+
 /// `speaker_of(text, q.quote)` must name the speaker of a quotation that contains those
-/// words: of `q` itself when no other quotation of the text contains them; wrapping the
-/// words in quote marks or changing their case changes nothing.
+/// words (compared as [`fold_for_speaker_of`] does): of `q` itself when no other quotation of
+/// the text contains them; wrapping the words in quote marks or changing their case changes
+/// nothing.
 pub fn check_speaker_of_agrees(text: &str, quotes: &[Quote]) -> Result<(), String> {
     for (i, q) in quotes.iter().enumerate().take(12) {
-        let needle = trim_marks(&q.quote).to_lowercase();
+        let needle = fold_for_speaker_of(trim_marks(&q.quote));
         if needle.chars().count() < 2 {
             continue;
         }
         let candidates: Vec<&Quote> = quotes
             .iter()
-            .filter(|c| c.quote.to_lowercase().contains(&needle))
+            .filter(|c| fold_for_speaker_of(&c.quote).contains(&needle))
             .collect();
         let got = whosaid::speaker_of(text, &q.quote);
         let allowed: Vec<Option<&str>> = candidates.iter().map(|c| c.speaker.as_deref()).collect();
