@@ -44,12 +44,7 @@ fn load(path: &str) -> Vec<Example> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let opt = |name: &str, default: u64| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .map_or(default, |v| v.parse().expect("number"))
-    };
+    let opt = |name: &str, default: u64| corpus::numeric_option(&args, name, default);
     let [train_path, dev_path, out_path] = [0, 1, 2].map(|i| {
         args.get(i)
             .expect("usage: train_ner TRAIN DEV OUT [--epochs N] [--bits B] [--seed S]")

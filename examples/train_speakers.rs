@@ -64,9 +64,16 @@ fn trim(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
-/// `lo..hi` widened to character boundaries and cut to the text: the context printed around
-/// an example in the error dumps.
-fn window(text: &str, lo: usize, hi: usize) -> (usize, usize) {
+/// An example for the error dumps: the gold speaker, the choices, and the text around
+/// `lo..hi` (widened to character boundaries), paragraph breaks shown as ¶.
+fn describe(
+    text: &str,
+    speaker: Option<(usize, usize)>,
+    choices: &[Choice],
+    lo: usize,
+    hi: usize,
+) -> String {
+    let snip = |a: usize, b: usize| text.get(a..b).unwrap_or("?").replace('\n', " ¶ ");
     let lo = (0..=lo.min(text.len()))
         .rev()
         .find(|&i| text.is_char_boundary(i))
@@ -74,7 +81,15 @@ fn window(text: &str, lo: usize, hi: usize) -> (usize, usize) {
     let hi = (hi.min(text.len())..=text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
-    (lo, hi)
+    format!(
+        "gold={:?} choices={:?}\n    {}",
+        speaker.map(|(a, b)| snip(a, b)),
+        choices
+            .iter()
+            .map(|c| c.span.map(|(a, b)| snip(a, b)))
+            .collect::<Vec<_>>(),
+        snip(lo, hi)
+    )
 }
 
 fn load(path: &str) -> Vec<Vec<Example>> {
@@ -131,36 +146,16 @@ fn load(path: &str) -> Vec<Vec<Example>> {
             let labels: Vec<bool> = fit.iter().map(|&f| f > 0.0 && f >= top - 1e-9).collect();
             let hit: Vec<bool> = fit.iter().map(|&f| f > 0.0).collect();
             if std::env::var_os("DUMP_MISSES").is_some() && !labels.iter().any(|&g| g) {
-                let snip = |a: usize, b: usize| text.get(a..b).unwrap_or("?").replace('\n', " ¶ ");
-                let q = text.get(s..e).unwrap_or("?");
-                let qs: String = q.chars().take(50).collect();
-                let (lo, hi) = window(
-                    text,
-                    speaker.map_or(s, |(a, _)| a.min(s)).saturating_sub(80),
-                    speaker.map_or(e, |(_, b)| b.max(e)) + 40,
-                );
+                let qs: String = text.get(s..e).unwrap_or("?").chars().take(50).collect();
+                let lo = speaker.map_or(s, |(a, _)| a.min(s)).saturating_sub(80);
+                let hi = speaker.map_or(e, |(_, b)| b.max(e)) + 40;
                 println!(
-                    "MISS gold={:?} choices={:?} q={qs:?}\n    {}",
-                    speaker.map(|(a, b)| snip(a, b)),
-                    choices
-                        .iter()
-                        .map(|c| c.span.map(|(a, b)| snip(a, b)))
-                        .collect::<Vec<_>>(),
-                    snip(lo, hi)
+                    "MISS q={qs:?} {}",
+                    describe(text, speaker, &choices, lo, hi)
                 );
             }
             let note = if std::env::var_os("DUMP_RANK").is_some() {
-                let snip = |a: usize, b: usize| text.get(a..b).unwrap_or("?").replace('\n', " ¶ ");
-                let (lo, hi) = window(text, s.saturating_sub(200), e + 120);
-                format!(
-                    "gold={:?} choices={:?}\n    {}",
-                    speaker.map(|(a, b)| snip(a, b)),
-                    choices
-                        .iter()
-                        .map(|c| c.span.map(|(a, b)| snip(a, b)))
-                        .collect::<Vec<_>>(),
-                    snip(lo, hi)
-                )
+                describe(text, speaker, &choices, s.saturating_sub(200), e + 120)
             } else {
                 String::new()
             };
@@ -259,12 +254,7 @@ fn evaluate(p: &Perceptron, examples: &[&Example]) -> (usize, [usize; 7], usize,
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let opt = |name: &str, default: u64| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .map_or(default, |v| v.parse().expect("number"))
-    };
+    let opt = |name: &str, default: u64| corpus::numeric_option(&args, name, default);
     let (Some(train_path), Some(out)) = (args.first(), args.get(1)) else {
         eprintln!(
             "usage: train_speakers TRAIN.jsonl OUT.model [--epochs N] [--folds K] [--seed S]"

@@ -1,5 +1,6 @@
-//! Reading the shared corpora (JSONL, one document a line, offsets in code points) for the
-//! training examples: shared by `train_ner` and `train_speakers` through `#[path]`.
+//! Reading the shared corpora (JSONL, one document a line, offsets in code points) and the
+//! command line for the training examples: shared by `train_ner` and `train_speakers`
+//! through `#[path]`.
 
 use std::io::BufRead;
 
@@ -36,4 +37,12 @@ pub fn read(path: &str) -> Vec<Doc> {
         docs.push(Doc { text, json, bytes });
     }
     docs
+}
+
+/// The number after `--name` among `args`, or `default`; panics on a value that is no number.
+pub fn numeric_option(args: &[String], name: &str, default: u64) -> u64 {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map_or(default, |v| v.parse().expect("number"))
 }

@@ -276,6 +276,16 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
         self.contains_bytes(word.as_bytes())
     }
 
+    /// Test helper: panics naming the first word of `list` the set misses in lower or upper
+    /// case (each set must hold every word of the list it was built from).
+    #[cfg(test)]
+    pub fn assert_holds(&self, list: &[&str]) {
+        for w in list {
+            assert!(self.contains(w), "{w}");
+            assert!(self.contains(&w.to_ascii_uppercase()), "{w}");
+        }
+    }
+
     /// [`WordSet::contains`] for bytes.
     ///
     /// The rejection on length and letters is inlined into the caller; most words end there,
