@@ -68,6 +68,12 @@ const HEADS: &[&str] = &[
     "telegraph",
 ];
 
+/// The hashes of a word list, as the document's words are hashed ([`hash_word`]): lists are
+/// matched by hash, never by string.
+fn word_hashes(words: &[&str]) -> Vec<u64> {
+    words.iter().map(|w| hash_word(w).0).collect()
+}
+
 /// The newspaper heads among [`HEADS`].
 const NEWS: &[&str] = &[
     "post",
@@ -79,8 +85,7 @@ const NEWS: &[&str] = &[
     "telegraph",
 ];
 
-static NEWS_HASHES: LazyLock<Vec<u64>> =
-    LazyLock::new(|| NEWS.iter().map(|h| hash_word(h).0).collect());
+static NEWS_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| word_hashes(NEWS));
 
 /// Sentence-opening determiners and quantifiers that are capitalised only by position and
 /// are never a name on their own ("Other countries also took part").
@@ -89,8 +94,7 @@ const NOT_NAMES: &[&str] = &[
     "these", "those", "this", "that", "its", "their", "his", "her", "our", "few",
 ];
 
-static NOT_NAME_HASHES: LazyLock<Vec<u64>> =
-    LazyLock::new(|| NOT_NAMES.iter().map(|h| hash_word(h).0).collect());
+static NOT_NAME_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| word_hashes(NOT_NAMES));
 
 /// Drops one-word spans that are a sentence-opening determiner ([`NOT_NAMES`]).
 pub fn drop_determiners(doc: &Doc, spans: &mut Vec<Span>) {
@@ -126,8 +130,7 @@ pub fn join_ampersands(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
-static HEAD_HASHES: LazyLock<Vec<u64>> =
-    LazyLock::new(|| HEADS.iter().map(|h| hash_word(h).0).collect());
+static HEAD_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| word_hashes(HEADS));
 
 type Span = (usize, usize, Label);
 
@@ -147,8 +150,7 @@ const MORE_TITLES: &[&str] = &[
     "sergeant",
 ];
 
-static MORE_TITLE_HASHES: LazyLock<Vec<u64>> =
-    LazyLock::new(|| MORE_TITLES.iter().map(|h| hash_word(h).0).collect());
+static MORE_TITLE_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| word_hashes(MORE_TITLES));
 
 /// Splits names run together across a title: "Acme CEO John Smith" is the organisation
 /// "Acme" and the person "John Smith"; in a PERSON span the words before the title are
@@ -252,8 +254,7 @@ const COMPANY: &[&str] = &[
     "sa", "s.a.", "nv", "n.v.", "ab", "bhd", "pty",
 ];
 
-static COMPANY_HASHES: LazyLock<Vec<u64>> =
-    LazyLock::new(|| COMPANY.iter().map(|h| hash_word(h).0).collect());
+static COMPANY_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| word_hashes(COMPANY));
 
 /// Whether token `i` is a capitalised company suffix ("Inc.", "SpA", "AG").
 pub fn is_company_suffix(doc: &Doc, i: usize) -> bool {
