@@ -323,3 +323,11 @@ fn ranker_leaves_a_quotation_naming_nobody_unattributed() {
     let q = one("Why vote at all? “Nothing ever changes around here for people like us.”");
     assert_eq!(q.speaker_mention, None);
 }
+
+#[test]
+fn a_relative_who_after_a_description_is_named_by_the_description() {
+    // The mention stays "who" (as PolNeAR marks it); the canonical speaker is the noun phrase.
+    let q = one("Many farmers who described the old dam as “a ticking bomb” stayed away.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("who"));
+    assert_eq!(q.speaker.as_deref(), Some("Many farmers"));
+}
