@@ -454,6 +454,29 @@ mod tests {
     }
 
     #[test]
+    fn windows_cut_by_the_reach_end_at_spaces() {
+        // "said Mr. Ross that": a reach ending in "Ross" or starting in "Mr." moves to a space,
+        // so no candidate is "Mr. Ro" or "r. Ross".
+        let text = "said Mr. Ross that";
+        assert_eq!(word_start_from(text, 6, text.len()), 9, "from inside “Mr.”");
+        assert_eq!(word_start_from(text, 5, text.len()), 5, "already at a word");
+        assert_eq!(word_start_from(text, 0, text.len()), 0);
+        assert_eq!(
+            word_start_from(text, 10, 12),
+            12,
+            "no space before the limit"
+        );
+        assert_eq!(word_end_before(text, 0, 11), 8, "from inside “Ross”");
+        assert_eq!(word_end_before(text, 0, 13), 13, "already at a word's end");
+        assert_eq!(
+            word_end_before(text, 10, 11),
+            10,
+            "no space after the floor"
+        );
+        assert_eq!(word_end_before(text, 0, text.len()), text.len());
+    }
+
+    #[test]
     fn an_empty_model_keeps_the_rule_choice() {
         let w = Weights::quantise(4, CLASSES, &[0.0; 32]);
         let choices = [
