@@ -378,3 +378,18 @@ fn a_sentence_led_by_a_thing_is_not_attributed_to_its_subject() {
         "a monument to waste"
     );
 }
+
+#[test]
+fn a_participle_after_an_object_belongs_to_the_sentence_subject() {
+    // "supporters" is whom the email went to, not who wrote it.
+    let q = one("The Westport Harbour Trust emailed supporters saying: “The vote is ours.”");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("The Westport Harbour Trust")
+    );
+    let q = one("Ann Lee sent a note to donors stating, “We will build it.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    // The noun phrase right before the participle speaks when it is the subject.
+    let q = one("Outside the hall, marchers chanting “Build the bridge” blocked the road.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("marchers"));
+}

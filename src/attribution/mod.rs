@@ -155,22 +155,52 @@ fn speaker_of_cue(
                     t.is_word && !PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(t.text))
                 }) =>
         {
-            // "marchers chanting “…”": the noun phrase right before the participle.
-            subject_before(tokens, k, floor).or_else(|| leading_subject(tokens, floor, k))
+            // "marchers chanting “…”": the noun phrase right before the participle, unless it
+            // is the object of a verb or of "to" ("emailed supporters saying", "sent a note to
+            // donors stating"): then the sentence's subject, as below.
+            let sp = subject_before(tokens, k, floor).filter(|&(s, _)| !is_object(tokens, s));
+            match sp {
+                Some(sp) => Some(sp),
+                None => sentence_subject(tokens, k, floor),
+            }
         }
-        CueKind::Participle => {
-            // The subject of the sentence: an earlier finite cue's subject, or its first words.
-            (floor..k)
-                .rev()
-                .find_map(|j| {
-                    let c = cue_at(tokens, j)?;
-                    (c.kind == CueKind::Verb)
-                        .then(|| subject_before(tokens, j, floor))
-                        .flatten()
-                })
-                .or_else(|| leading_subject(tokens, floor, k))
-        }
+        CueKind::Participle => sentence_subject(tokens, k, floor),
     }
+}
+
+/// Whether the phrase starting at `tokens[s]` follows a verb or "to", as its object: a
+/// lower-case word before it that is no preposition, conjunction or determiner.
+fn is_object(tokens: &[Token<'_>], s: usize) -> bool {
+    let Some(prev) = s.checked_sub(1).and_then(|i| tokens.get(i)) else {
+        return false;
+    };
+    if !prev.is_word || prev.is_capitalized() {
+        return false;
+    }
+    if prev.text == "to" {
+        return true;
+    }
+    let function_word = PREPOSITIONS
+        .iter()
+        .chain(&[
+            "and", "or", "but", "as", "that", "who", "which", "the", "a", "an",
+        ])
+        .any(|w| w.eq_ignore_ascii_case(prev.text));
+    !function_word && !is_pronoun(prev.text) && prev.text.ends_with(['d', 's'])
+}
+
+/// The subject of the sentence a participle at `tokens[k]` continues: an earlier finite
+/// cue's subject, or its first words.
+fn sentence_subject(tokens: &[Token<'_>], k: usize, floor: usize) -> Option<Span> {
+    (floor..k)
+        .rev()
+        .find_map(|j| {
+            let c = cue_at(tokens, j)?;
+            (c.kind == CueKind::Verb)
+                .then(|| subject_before(tokens, j, floor))
+                .flatten()
+        })
+        .or_else(|| leading_subject(tokens, floor, k))
 }
 
 /// How far (bytes) before an earlier quotation of the same sentence its subject is looked for,
