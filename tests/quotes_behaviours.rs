@@ -323,3 +323,73 @@ fn ranker_leaves_a_quotation_naming_nobody_unattributed() {
     let q = one("Why vote at all? “Nothing ever changes around here for people like us.”");
     assert_eq!(q.speaker_mention, None);
 }
+
+#[test]
+fn a_relative_who_after_a_description_is_named_by_the_description() {
+    // The mention stays "who" (as PolNeAR marks it); the canonical speaker is the noun phrase.
+    let q = one("Many farmers who described the old dam as “a ticking bomb” stayed away.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("who"));
+    assert_eq!(q.speaker.as_deref(), Some("Many farmers"));
+}
+
+#[test]
+fn a_sentence_led_by_a_thing_is_not_attributed_to_its_subject() {
+    use whosaid::attribution::How;
+    use whosaid::attribution::rank::training_choices;
+    // No cue: "His plan", "It", "Lee’s plan" are no source, so the rules leave the speaker to
+    // the ranker rather than take the sentence's subject.
+    // The rules' choice is the first of the choices.
+    let rule = |text: &str| {
+        let all = training_choices(text);
+        let (_, how, choices) = all.first()?;
+        let first = choices.first()?.span;
+        Some((
+            *how,
+            first.and_then(|(s, e)| text.get(s..e)).map(str::to_string),
+        ))
+    };
+    for text in [
+        "His plan for the harbour is “a monument to waste” in every way.",
+        "It has been “a monument to waste” in every way since May.",
+        "Lee’s plan for the harbour is “a monument to waste” in every way.",
+    ] {
+        assert_eq!(rule(text), Some((How::SentenceSubject, None)), "{text}");
+    }
+    // People are: a name, and a pronoun even when contracted ("He’s got …").
+    for (text, who) in [
+        (
+            "Ann Lee has the harbour plan down as “a monument to waste” again.",
+            "Ann Lee",
+        ),
+        (
+            "He’s got the harbour plan down as “a monument to waste” all week.",
+            "He’s",
+        ),
+    ] {
+        assert_eq!(
+            rule(text),
+            Some((How::SentenceSubject, Some(who.to_string()))),
+            "{text}"
+        );
+    }
+    // The quotation is kept all the same.
+    assert_eq!(
+        one("It has been “a monument to waste” since May.").quote,
+        "a monument to waste"
+    );
+}
+
+#[test]
+fn a_participle_after_an_object_belongs_to_the_sentence_subject() {
+    // "supporters" is whom the email went to, not who wrote it.
+    let q = one("The Westport Harbour Trust emailed supporters saying: “The vote is ours.”");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("The Westport Harbour Trust")
+    );
+    let q = one("Ann Lee sent a note to donors stating, “We will build it.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    // The noun phrase right before the participle speaks when it is the subject.
+    let q = one("Outside the hall, marchers chanting “Build the bridge” blocked the road.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("marchers"));
+}

@@ -6,7 +6,7 @@
 //! adviser", "the ministry") stay as written. The index is built once per text, and only when
 //! some quotation has a speaker.
 
-use super::cues::{CueKind, cue_at};
+use super::cues::{CueKind, cue_at, is_speech_verb};
 use super::speaker::subject_before;
 use super::words::tokenize;
 use crate::names::{NameIndex, name_words};
@@ -137,6 +137,61 @@ fn relative_antecedent(text: &str, who: usize) -> Option<(usize, usize)> {
     }
     let name = text.get(start..end)?;
     (start < end && !name_words(name).is_empty()).then_some((start, end))
+}
+
+/// Words that start a noun phrase before a relative "who" ("the residents who", "an aide
+/// who"): the phrase ends there.
+const NP_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "many", "most", "all", "several", "few", "his", "her", "their",
+    "its", "our", "these", "those", "other", "one", "two", "three",
+];
+
+/// Words a noun phrase read backwards from "who" does not cross: prepositions, conjunctions,
+/// auxiliaries ("gave it to residents who" is "residents").
+const PHRASE_STOPS: &[&str] = &[
+    "to", "of", "for", "from", "with", "by", "about", "at", "in", "on", "into", "among", "and",
+    "or", "but", "than", "as", "that", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had", "will", "would", "can", "could", "not",
+];
+
+/// The noun phrase right before a relative "who" at `who` when it names no one
+/// ("residents who", "a farmer who", "the mayor's aides, who"): back to its determiner, or
+/// its last word alone when it has none ("rebuked critics who" gives "critics"), since a
+/// word before a bare noun may be a verb. `None` after punctuation other than a comma.
+fn relative_description(text: &str, who: usize) -> Option<(usize, usize)> {
+    let lo = (who.saturating_sub(RELATIVE_REACH)..=who).find(|&i| text.is_char_boundary(i))?;
+    let head = text.get(lo..who)?.trim_end();
+    let head = head.strip_suffix(',').unwrap_or(head).trim_end();
+    let end = lo + head.len();
+    let mut start = end;
+    let mut first_word = end;
+    let mut determiner = false;
+    for (n, w) in head.rsplit(' ').enumerate() {
+        let wordlike = !w.is_empty()
+            && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            && w.chars().next().is_some_and(char::is_alphabetic);
+        if n >= 5 || !wordlike {
+            break;
+        }
+        let lower = w.to_lowercase();
+        let det = NP_DETERMINERS.contains(&lower.as_str());
+        // "the two nurses": determiners in a row belong together; a word before them not.
+        if determiner && !det {
+            break;
+        }
+        if n > 0 && !det && (PHRASE_STOPS.contains(&lower.as_str()) || is_speech_verb(w)) {
+            break;
+        }
+        start -= w.len() + usize::from(start < end);
+        if n == 0 {
+            first_word = start;
+        }
+        determiner |= det;
+    }
+    if !determiner {
+        start = first_word;
+    }
+    (start < end).then_some((start, end))
 }
 
 /// A person a later pronoun may refer to.
@@ -281,7 +336,13 @@ impl<'t> Resolver<'t> {
         if lower == "who" {
             // "Ann Lee, who said …": the relative pronoun names the person just before it.
             let Some((s, e)) = relative_antecedent(self.text, start) else {
-                return Some(mention.to_string());
+                // "residents who said …": the description, as written.
+                return Some(
+                    relative_description(self.text, start)
+                        .and_then(|(s, e)| self.text.get(s..e))
+                        .unwrap_or(mention)
+                        .to_string(),
+                );
             };
             let text = self.text;
             let name = self.index().fullest(text.get(s..e)?);
@@ -345,7 +406,20 @@ mod tests {
     fn relative_who_names_the_person_before_it() {
         let t = "Ann Lee spoke. Then Lee, who runs the mill, said so.";
         assert_eq!(resolve(t, "who", 0).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn relative_who_after_a_description_names_the_description() {
         let t = "A farmer who lost his crop said so.";
+        assert_eq!(resolve(t, "who", 0).as_deref(), Some("A farmer"));
+        let t = "The mayor thanked residents who called the road “a daily gamble”.";
+        assert_eq!(resolve(t, "who", 0).as_deref(), Some("residents"));
+        let t = "She met the two elderly nurses, who said it was “a disgrace”.";
+        assert_eq!(
+            resolve(t, "who", 0).as_deref(),
+            Some("the two elderly nurses")
+        );
+        let t = "It was 1990 who said so.";
         assert_eq!(resolve(t, "who", 0).as_deref(), Some("who"));
     }
 

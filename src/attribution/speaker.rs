@@ -190,6 +190,19 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
             break;
         }
     }
+    // A time phrase between subject and verb: "Lee has in the past described", "Lee in
+    // recent weeks called"; then any auxiliary before it.
+    if let Some(from) = time_phrase_before(tokens, end, floor) {
+        end = from;
+        while end > floor {
+            let t = tokens.get(end - 1)?;
+            if t.is_word && (BETWEEN_SET.contains(t.text) || is_adverb(t.text)) {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+    }
     // A parenthesis between subject and verb: "Rep. Ann Lee (D-Md.) said".
     if end > floor && tokens.get(end - 1).is_some_and(|t| t.is_punct(')')) {
         let lo = end.saturating_sub(8).max(floor);
@@ -278,6 +291,29 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
         start -= 1;
     }
     trim_subject(tokens, start, end)
+}
+
+/// Nouns that end a time phrase ("in the past", "over recent weeks").
+const TIME_NOUNS: &[&str] = &[
+    "past", "week", "weeks", "month", "months", "year", "years", "days", "weekend", "time", "times",
+];
+
+/// The start of a time phrase ending at `tokens[end - 1]`: a preposition, at most one
+/// determiner or adjective, a time noun ("in the past", "over recent weeks").
+fn time_phrase_before(tokens: &[Token<'_>], end: usize, floor: usize) -> Option<usize> {
+    let noun = tokens.get(end.checked_sub(1)?)?;
+    if !noun.is_word || !in_list(TIME_NOUNS, noun.text) {
+        return None;
+    }
+    (2..=3).map(|n| end.checked_sub(n)).find_map(|from| {
+        let from = from.filter(|&f| f >= floor)?;
+        let prep = tokens.get(from)?;
+        let inner_ok = tokens
+            .get(from + 1..end - 1)?
+            .iter()
+            .all(|t| t.is_word && !t.is_capitalized());
+        (inner_ok && in_list(&["in", "over", "during", "at", "for"], prep.text)).then_some(from)
+    })
 }
 
 /// Drops leading words that cannot start a speaker phrase and rejects phrases that name no
@@ -423,6 +459,22 @@ mod tests {
     #[test]
     fn relative_pronoun_subject() {
         assert_eq!(subject("Ann Lee, who said", "said").as_deref(), Some("who"));
+    }
+
+    #[test]
+    fn time_phrase_between_subject_and_verb() {
+        assert_eq!(
+            subject("Ann Lee has in the past described", "described").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            subject("the mayor over recent weeks called", "called").as_deref(),
+            Some("the mayor")
+        );
+        assert_eq!(
+            subject("Lee, who has in the past called", "called").as_deref(),
+            Some("who")
+        );
     }
 
     #[test]

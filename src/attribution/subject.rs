@@ -75,6 +75,21 @@ pub(super) const OPENERS: &[&str] = &[
     "well",
     "also",
     "instead",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "once",
+    "however",
+    "moreover",
+    "indeed",
+    "ultimately",
+    "separately",
+    "similarly",
+    "likewise",
+    "otherwise",
+    "nevertheless",
+    "nonetheless",
 ];
 
 /// Capitalised sentence starts that are never a subject.
@@ -226,6 +241,20 @@ pub(super) fn clause_start(tokens: &[Token<'_>], floor: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lead(text: &str) -> Option<&str> {
+        let toks = tokenize(text, 0, text.len());
+        let (s, e) = leading_subject(&toks, 0, toks.len())?;
+        Some(&text[toks.get(s)?.start..toks.get(e - 1)?.end])
+    }
+
+    #[test]
+    fn sequence_adverbs_open_a_sentence_before_its_subject() {
+        assert_eq!(lead("First, Ann Lee thanked the crew"), Some("Ann Lee"));
+        assert_eq!(lead("Finally Ann Lee cut the ribbon"), Some("Ann Lee"));
+        assert_eq!(lead("However, she stayed"), Some("she"));
+        assert_eq!(lead("Once, when it rained, the roof fell"), None);
+    }
 
     #[test]
     fn word_sets_hold_every_listed_word() {

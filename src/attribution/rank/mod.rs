@@ -47,7 +47,8 @@ static MODEL: LazyLock<Option<Weights>> =
 static TABLE: LazyLock<Option<table::Table>> =
     LazyLock::new(|| MODEL.as_ref().and_then(table::Table::new));
 
-/// Whether the ranker gets a say for quotations the rules attributed this way: where they
+/// Whether the ranker gets a say for quotations the rules attributed this way (it also
+/// decides every quotation the rules leave without a speaker): where they
 /// found no cue at all, fell back on the sentence before, or took a cue earlier in the
 /// sentence (where nested reported speech puts the outer and the inner source side by side).
 /// On held-out folds of PolNeAR train the ranker puts a third of the first two right and
@@ -85,12 +86,24 @@ pub(super) fn choices(
     out: &mut Vec<Choice>,
 ) {
     // The quotation's sentence (as the rules found it), within reach.
-    let s_start = sentence.max(char_floor(text, c.open.saturating_sub(REACH)));
+    // Windows cut by the reach start and end at a space, so no candidate is a word's tail
+    // ("r. Ross") or head ("Mr. Trum").
+    let reach_start = char_floor(text, c.open.saturating_sub(REACH));
+    let s_start = if sentence >= reach_start {
+        sentence
+    } else {
+        word_start_from(text, reach_start, c.open)
+    };
     let before = tokenize(text, s_start, c.open);
     let after = if c.unclosed {
         Vec::new()
     } else {
         let cap = char_floor(text, (c.close + REACH).min(text.len()));
+        let cap = if cap < text.len() {
+            word_end_before(text, c.close, cap)
+        } else {
+            cap
+        };
         tokenize(text, c.close, sentence_end(text, c.close, cap))
     };
     let mut raws: Vec<Raw<'_>> = Vec::with_capacity(32);
@@ -246,6 +259,32 @@ pub(super) fn choices(
             raw_features(&ctx, r, sh, &mut f);
         }
     }
+}
+
+/// The first byte at or after `at` (and before `limit`) that starts a word: `at` itself when
+/// a space is before it, else just past the next space; `limit` when there is none.
+fn word_start_from(text: &str, at: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    if at == 0 || bytes.get(at - 1).is_some_and(u8::is_ascii_whitespace) {
+        return at;
+    }
+    bytes
+        .get(at..limit)
+        .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
+        .map_or(limit, |i| at + i + 1)
+}
+
+/// The last byte at or before `at` (and after `floor`) that ends a word: `at` itself when a
+/// space follows it, else the last space before it; `floor` when there is none.
+fn word_end_before(text: &str, floor: usize, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    if bytes.get(at).is_none_or(u8::is_ascii_whitespace) {
+        return at;
+    }
+    bytes
+        .get(floor..at)
+        .and_then(|b| b.iter().rposition(u8::is_ascii_whitespace))
+        .map_or(floor, |i| floor + i)
 }
 
 /// The score of a choice: "speaker" minus "not the speaker".
@@ -412,6 +451,29 @@ mod tests {
             "{spans:?}"
         );
         assert!(!spans.contains(&Some("Ms.".to_string())), "{spans:?}");
+    }
+
+    #[test]
+    fn windows_cut_by_the_reach_end_at_spaces() {
+        // "said Mr. Ross that": a reach ending in "Ross" or starting in "Mr." moves to a space,
+        // so no candidate is "Mr. Ro" or "r. Ross".
+        let text = "said Mr. Ross that";
+        assert_eq!(word_start_from(text, 6, text.len()), 9, "from inside “Mr.”");
+        assert_eq!(word_start_from(text, 5, text.len()), 5, "already at a word");
+        assert_eq!(word_start_from(text, 0, text.len()), 0);
+        assert_eq!(
+            word_start_from(text, 10, 12),
+            12,
+            "no space before the limit"
+        );
+        assert_eq!(word_end_before(text, 0, 11), 8, "from inside “Ross”");
+        assert_eq!(word_end_before(text, 0, 13), 13, "already at a word's end");
+        assert_eq!(
+            word_end_before(text, 10, 11),
+            10,
+            "no space after the floor"
+        );
+        assert_eq!(word_end_before(text, 0, text.len()), text.len());
     }
 
     #[test]
