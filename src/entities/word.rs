@@ -47,6 +47,12 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// [`fold_char`] of an ASCII byte (other bytes are returned unchanged).
+#[inline]
+pub fn fold_byte(b: u8) -> u8 {
+    ASCII.get(usize::from(b)).map_or(b, |&[folded, _]| folded)
+}
+
 /// Shape class: `X` upper, `x` lower, `d` digit, anything else itself.
 #[inline]
 fn shape_class(c: char) -> char {
@@ -150,6 +156,7 @@ mod tests {
         for b in 0u8..128 {
             let w = String::from(char::from(b));
             assert_eq!(hash_word(&w), hash_unicode(&w), "byte {b}");
+            assert_eq!(char::from(fold_byte(b)), fold_char(char::from(b)));
         }
         assert_eq!(hash_word("Zurich").1, hash_word("Zürich").1);
     }
