@@ -25,10 +25,11 @@ pub const HIST_TAG_SHIFT: u16 = 8;
 pub fn compute(doc: &Doc, tags: &[u8]) -> Vec<u16> {
     let is_cand = |i: usize| doc.cand.get(i).copied().unwrap_or(false);
     // Per word: untagged-capitalised count, then one count per label. Sized for every
-    // candidate being a distinct word, so it never grows.
+    // candidate being a distinct word, so it does not grow on an article (capped: a long
+    // text's distinct words are far fewer than its candidates).
     let cands = (0..tags.len()).filter(|&i| is_cand(i)).count();
     let mut counts: HashedMap<[u32; 5]> =
-        HashedMap::with_capacity_and_hasher(cands, Default::default());
+        HashedMap::with_capacity_and_hasher(cands.min(1 << 12), Default::default());
     for (i, &t) in tags.iter().enumerate() {
         if is_cand(i) {
             let slot = if t == O {

@@ -15,10 +15,13 @@ impl WordHashes {
     /// Hashes every token of `text`.
     pub fn new(text: &str, toks: &[Token]) -> Self {
         let bytes = text.as_bytes();
-        let (folded, shape) = toks
-            .iter()
-            .map(|t| hash_bytes(bytes.get(t.start..t.end).unwrap_or_default()))
-            .unzip();
+        let mut folded = Vec::with_capacity(toks.len());
+        let mut shape = Vec::with_capacity(toks.len());
+        for t in toks {
+            let (f, s) = hash_bytes(bytes.get(t.start..t.end).unwrap_or_default());
+            folded.push(f);
+            shape.push(s);
+        }
         WordHashes { folded, shape }
     }
 
