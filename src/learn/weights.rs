@@ -254,13 +254,16 @@ impl Weights {
                 prefetch(dense.as_ptr().wrapping_add(*at + N - 1));
             }
             for &at in rows.iter().take(chunk.len()) {
-                // Always in range (`at` is a masked bucket times `N`); the `min` lets the
-                // compiler see it and drop the bounds check.
-                let at = at.min(dense.len().saturating_sub(N));
-                if let Some(row) = dense.get(at..).and_then(|r| r.first_chunk::<N>()) {
-                    for (s, &w) in sum.iter_mut().zip(row) {
-                        *s += i32::from(w);
-                    }
+                // Always in range (`at` is a masked bucket times `N`): one check, and the
+                // row's length is then known to the compiler.
+                let Some(row) = dense
+                    .get(at..at + N)
+                    .and_then(|r| <&[i16; N]>::try_from(r).ok())
+                else {
+                    continue;
+                };
+                for (s, &w) in sum.iter_mut().zip(row) {
+                    *s += i32::from(w);
                 }
             }
         }
