@@ -33,7 +33,10 @@ impl Contexts {
 /// Collects the contexts of every candidate word of `doc`.
 pub fn compute(doc: &Doc) -> Contexts {
     let n = doc.toks.len();
-    let mut sets: HashedMap<Vec<u64>> = HashedMap::default();
+    // Sized for an article's distinct words (the map grows past that only on long texts);
+    // each word's set is held inline, so collecting costs no allocation per word.
+    let mut sets: HashedMap<(usize, [u64; MOST])> =
+        HashedMap::with_capacity_and_hasher(n.min(1 << 10), Default::default());
     let outside = |j: usize, side: u64| {
         (j < n && doc.flags(j) & F_LINE_START == 0).then(|| hash::mix(side, doc.words.folded(j)))
     };
@@ -50,18 +53,22 @@ pub fn compute(doc: &Doc) -> Contexts {
         } else {
             None
         };
-        let set = sets.entry(doc.words.folded(i)).or_default();
+        let (len, set) = sets.entry(doc.words.folded(i)).or_insert((0, [0; MOST]));
         for c in [before, outside(e, 1)].into_iter().flatten() {
-            if set.len() < MOST && !set.contains(&c) {
-                set.push(c);
+            if *len < MOST && !set.get(..*len).unwrap_or_default().contains(&c) {
+                if let Some(slot) = set.get_mut(*len) {
+                    *slot = c;
+                }
+                *len += 1;
             }
         }
     }
     let mut words = Vec::new();
-    let mut at: HashedMap<(u32, u32)> = HashedMap::default();
-    for (w, set) in &sets {
+    let mut at: HashedMap<(u32, u32)> =
+        HashedMap::with_capacity_and_hasher(sets.len(), Default::default());
+    for (w, (len, set)) in &sets {
         let s = words.len() as u32;
-        words.extend_from_slice(set);
+        words.extend_from_slice(set.get(..*len).unwrap_or_default());
         at.insert(*w, (s, words.len() as u32));
     }
     let ranges = (0..n)

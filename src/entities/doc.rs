@@ -165,7 +165,9 @@ fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
         };
         bits.push(b);
     }
-    let mut seen = WordBits::new(toks.len());
+    // An article's distinct words are well under half its tokens (punctuation, repeats):
+    // sized for that, the table is zeroed at half the cost and grows if a text needs it.
+    let mut seen = WordBits::new(toks.len() / 2);
     for (i, &b) in bits.iter().enumerate() {
         if b != 0 {
             seen.add(words.folded(i), b);

@@ -23,10 +23,15 @@ pub const HIST_TAG_SHIFT: u16 = 8;
 
 /// The history of every token of `doc` given the first pass `tags`.
 pub fn compute(doc: &Doc, tags: &[u8]) -> Vec<u16> {
-    // Per word: untagged-capitalised count, then one count per label.
-    let mut counts: HashedMap<[u32; 5]> = HashedMap::default();
+    let is_cand = |i: usize| doc.cand.get(i).copied().unwrap_or(false);
+    // Per word: untagged-capitalised count, then one count per label. Sized for every
+    // candidate being a distinct word, so it does not grow on an article (capped: a long
+    // text's distinct words are far fewer than its candidates).
+    let cands = (0..tags.len()).filter(|&i| is_cand(i)).count();
+    let mut counts: HashedMap<[u32; 5]> =
+        HashedMap::with_capacity_and_hasher(cands.min(1 << 12), Default::default());
     for (i, &t) in tags.iter().enumerate() {
-        if doc.cand.get(i).copied().unwrap_or(false) {
+        if is_cand(i) {
             let slot = if t == O {
                 0
             } else {
@@ -41,10 +46,10 @@ pub fn compute(doc: &Doc, tags: &[u8]) -> Vec<u16> {
         .enumerate()
         .map(|(i, &t)| {
             let own = u16::from(t) << HIST_TAG_SHIFT;
-            let Some(c) = counts
-                .get(&doc.words.folded(i))
-                .filter(|_| doc.cand.get(i).copied().unwrap_or(false))
-            else {
+            if !is_cand(i) {
+                return own;
+            }
+            let Some(c) = counts.get(&doc.words.folded(i)) else {
                 return own;
             };
             let mut v = own;

@@ -15,10 +15,13 @@ impl WordHashes {
     /// Hashes every token of `text`.
     pub fn new(text: &str, toks: &[Token]) -> Self {
         let bytes = text.as_bytes();
-        let (folded, shape) = toks
-            .iter()
-            .map(|t| hash_bytes(bytes.get(t.start..t.end).unwrap_or_default()))
-            .unzip();
+        let mut folded = Vec::with_capacity(toks.len());
+        let mut shape = Vec::with_capacity(toks.len());
+        for t in toks {
+            let (f, s) = hash_bytes(bytes.get(t.start..t.end).unwrap_or_default());
+            folded.push(f);
+            shape.push(s);
+        }
         WordHashes { folded, shape }
     }
 
@@ -45,6 +48,12 @@ pub fn fold_char(c: char) -> char {
         c if c.is_ascii() => c,
         c => c.to_lowercase().next().unwrap_or(c),
     }
+}
+
+/// [`fold_char`] of an ASCII byte (other bytes are returned unchanged).
+#[inline]
+pub fn fold_byte(b: u8) -> u8 {
+    ASCII.get(usize::from(b)).map_or(b, |&[folded, _]| folded)
 }
 
 /// Shape class: `X` upper, `x` lower, `d` digit, anything else itself.
@@ -150,6 +159,7 @@ mod tests {
         for b in 0u8..128 {
             let w = String::from(char::from(b));
             assert_eq!(hash_word(&w), hash_unicode(&w), "byte {b}");
+            assert_eq!(char::from(fold_byte(b)), fold_char(char::from(b)));
         }
         assert_eq!(hash_word("Zurich").1, hash_word("Zürich").1);
     }

@@ -36,9 +36,11 @@ pub struct Weights {
     dense: OnceLock<Dense>,
 }
 
-/// Feature rows read from the compact form before the dense table is built: about twenty
-/// news articles, so a single short call stays fast and a long run soon scores densely.
-pub const EXPAND_AFTER: usize = 100_000;
+/// Feature rows read from the compact form before the dense table is built: about five
+/// news articles, so a single short call stays fast and a long run soon scores densely
+/// (a compact row costs several times a dense one, so waiting longer costs more than the
+/// expansion).
+pub const EXPAND_AFTER: usize = 25_000;
 
 impl Clone for Weights {
     fn clone(&self) -> Self {
@@ -252,13 +254,16 @@ impl Weights {
                 prefetch(dense.as_ptr().wrapping_add(*at + N - 1));
             }
             for &at in rows.iter().take(chunk.len()) {
-                // Always in range (`at` is a masked bucket times `N`); the `min` lets the
-                // compiler see it and drop the bounds check.
-                let at = at.min(dense.len().saturating_sub(N));
-                if let Some(row) = dense.get(at..).and_then(|r| r.first_chunk::<N>()) {
-                    for (s, &w) in sum.iter_mut().zip(row) {
-                        *s += i32::from(w);
-                    }
+                // Always in range (`at` is a masked bucket times `N`): one check, and the
+                // row's length is then known to the compiler.
+                let Some(row) = dense
+                    .get(at..at + N)
+                    .and_then(|r| <&[i16; N]>::try_from(r).ok())
+                else {
+                    continue;
+                };
+                for (s, &w) in sum.iter_mut().zip(row) {
+                    *s += i32::from(w);
                 }
             }
         }
@@ -355,29 +360,34 @@ fn prefetch(p: *const i16) {
 }
 
 impl Dense {
-    /// Expands the serialised rows of `data` (already validated by [`Weights::parse`]).
+    /// Expands the serialised rows of `data` (already validated by [`Weights::parse`]):
+    /// every stored weight is decoded in one pass, then each row is copied to its bucket,
+    /// found a bitmap word at a time.
     fn expand(bits: u32, classes: usize, data: &[u8]) -> Dense {
         let buckets = 1usize << bits;
         let mut table = vec![0i16; buckets * classes];
         let bitmap = data.get(HEAD..HEAD + buckets / 8).unwrap_or_default();
-        let mut rows = data
+        let stored: Vec<i16> = data
             .get(HEAD + buckets / 8..)
             .unwrap_or_default()
-            .chunks_exact(2 * classes);
-        for (byte_at, &byte) in bitmap.iter().enumerate() {
-            let mut bits = byte;
-            while bits != 0 {
-                let bucket = byte_at * 8 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
+            .chunks_exact(2)
+            .map(|w| i16::from_le_bytes([w[0], w[1]]))
+            .collect();
+        let mut rows = stored.chunks_exact(classes.max(1));
+        for (block, word) in bitmap.chunks_exact(8).enumerate() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            let mut set = u64::from_le_bytes(w);
+            while set != 0 {
+                let bucket = block * 64 + set.trailing_zeros() as usize;
+                set &= set - 1;
                 let (Some(src), Some(dst)) = (
                     rows.next(),
                     table.get_mut(bucket * classes..(bucket + 1) * classes),
                 ) else {
                     return Dense(table);
                 };
-                for (d, w) in dst.iter_mut().zip(src.chunks_exact(2)) {
-                    *d = i16::from_le_bytes([w[0], w[1]]);
-                }
+                dst.copy_from_slice(src);
             }
         }
         Dense(table)
