@@ -8,8 +8,10 @@
 //! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
 //! through the article) → `trim` (edges no name has, lists run together) → `qualifiers`
 //! (a club's "(B)", a king's "III", "Euro 96") → `nicknames` (`Roberto "Hands of Stone"
-//! Duran`) → `events` ("... Open" is MISC) → `datelines` (the place a story was filed from)
-//! → `aliases` (canonical forms) → code point offsets. `train` holds
+//! Duran`) → `possessives` ("Moody's said") → `events` ("... Open" is MISC) → `datelines`
+//! (the place a story was filed from) → `results` (untagged sides of "Home 21 Away 13"
+//! rows) → `participles` ("Ohio-based") → `aliases` (canonical forms) → code point offsets,
+//! less a company suffix's period that is also the full stop (`periods`). `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
 pub(crate) mod aliases;
@@ -24,7 +26,11 @@ pub(crate) mod heads;
 pub(crate) mod history;
 pub(crate) mod model;
 pub(crate) mod nicknames;
+pub(crate) mod participles;
+pub(crate) mod periods;
+pub(crate) mod possessives;
 pub(crate) mod qualifiers;
+pub(crate) mod results;
 pub(crate) mod runs;
 pub(crate) mod tokenize;
 #[doc(hidden)]
@@ -48,7 +54,10 @@ pub fn extract(text: &str) -> Vec<Entity> {
     let bytes = |&(s, e, _): &(usize, usize, Label)| {
         (
             doc.toks.get(s).map_or(0, |t| t.start),
-            doc.toks.get(e.wrapping_sub(1)).map_or(0, |t| t.end),
+            doc.toks.get(e.wrapping_sub(1)).map_or(0, |t| {
+                t.end
+                    .saturating_sub(periods::trailing_stop(&doc, e.wrapping_sub(1)))
+            }),
         )
     };
     let map = CharOffsets::new(
@@ -89,7 +98,10 @@ pub(crate) fn tag_spans(
     let spans = trim::apply(doc, spans);
     let spans = consistency::apply(doc, spans);
     let mut spans = nicknames::apply(doc, qualifiers::apply(doc, spans));
+    possessives::apply(doc, &mut spans);
     events::apply(doc, &mut spans);
     datelines::apply(doc, &mut spans);
+    results::apply(doc, &mut spans);
+    participles::apply(doc, &mut spans);
     spans
 }
