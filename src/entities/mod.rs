@@ -6,7 +6,8 @@
 //! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
 //! twice: the second pass also sees the first pass's `history` of each word) → `heads`
 //! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
-//! through the article) → `trim` (edges no name has, lists run together) → `qualifiers`
+//! through the article) → `trim` (edges no name has, lists run together) → `origins`
+//! ("Norrby of Sweden" is two names) → `qualifiers`
 //! (a club's "(B)", a king's "III", "Euro 96") → `nicknames` (`Roberto "Hands of Stone"
 //! Duran`) → `possessives` ("Moody's said") → `events` ("... Open" is MISC) → `datelines`
 //! (the place a story was filed from) → `results` (untagged sides of "Home 21 Away 13"
@@ -26,6 +27,7 @@ pub(crate) mod heads;
 pub(crate) mod history;
 pub(crate) mod model;
 pub(crate) mod nicknames;
+pub(crate) mod origins;
 pub(crate) mod participles;
 pub(crate) mod periods;
 pub(crate) mod possessives;
@@ -96,7 +98,7 @@ pub(crate) fn tag_spans(
     heads::trim_titles(doc, &mut spans);
     heads::drop_determiners(doc, &mut spans);
     let spans = trim::apply(doc, spans);
-    let spans = consistency::apply(doc, spans);
+    let spans = origins::apply(doc, consistency::apply(doc, spans));
     let mut spans = nicknames::apply(doc, qualifiers::apply(doc, spans));
     possessives::apply(doc, &mut spans);
     events::apply(doc, &mut spans);

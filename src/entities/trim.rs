@@ -5,7 +5,8 @@
 //! "I" and "I've" are never names, "Essex and Kent" is two names when the article also
 //! names Essex and Kent apart, and "Ohio-based" is a name of its own (MISC, by CoNLL's
 //! conventions) apart from the company after it, as is a nationality before a first name
-//! and surname ("Mexican Ariel Cruz").
+//! and surname ("Mexican Ariel Cruz") or a ministry ("German Foreign Ministry"; of "German
+//! Defence Minister" only "German" is a name).
 
 use super::doc::Doc;
 use super::gazetteer::List;
@@ -40,6 +41,19 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
             out.push((s + 1, e, Label::Person));
             continue;
         }
+        let ministry = e >= s + 2
+            && is_listed(doc, s, List::Nationality)
+            && is_portfolio(doc.word(s + 1))
+            && (e == s + 2 || is_ministry(doc.word(e - 1)));
+        if ministry {
+            // "German Foreign Ministry", "French Defence Minister ...": the country's adjective,
+            // then the ministry (the minister's portfolio alone is no name).
+            out.push((s, s + 1, Label::Misc));
+            if e > s + 2 {
+                out.push((s + 1, e, Label::Org));
+            }
+            continue;
+        }
         if doc.word(s).ends_with("-based") {
             out.push((s, s + 1, Label::Misc));
             if e > s + 1 {
@@ -50,6 +64,35 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
         out.push((s, e, l));
     }
     split_lists(doc, out)
+}
+
+/// Ministers' portfolios, as they open a ministry's name.
+const PORTFOLIOS: &[&str] = &[
+    "foreign",
+    "interior",
+    "defence",
+    "defense",
+    "finance",
+    "justice",
+    "health",
+    "trade",
+    "economy",
+    "agriculture",
+    "education",
+    "energy",
+    "labour",
+    "labor",
+    "transport",
+];
+
+fn is_portfolio(w: &str) -> bool {
+    PORTFOLIOS.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+fn is_ministry(w: &str) -> bool {
+    ["ministry", "ministries", "department", "office"]
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// Whether token `i` begins an entry of `list`.
@@ -137,6 +180,30 @@ mod tests {
                 (7, 10, Label::Misc)
             ],
             "only before a first name"
+        );
+    }
+
+    #[test]
+    fn a_nationality_before_a_ministry_is_apart() {
+        let doc = Doc::new(
+            "the Austrian Finance Ministry , Austrian Trade Minister and Austrian Trade Union Cup",
+        );
+        assert_eq!(
+            apply(
+                &doc,
+                vec![
+                    (1, 4, Label::Org),
+                    (5, 7, Label::Misc),
+                    (9, 13, Label::Misc)
+                ]
+            ),
+            [
+                (1, 2, Label::Misc),
+                (2, 4, Label::Org),
+                (5, 6, Label::Misc),
+                (9, 13, Label::Misc)
+            ],
+            "the portfolio before a title is no name"
         );
     }
 
