@@ -9,7 +9,7 @@
 //! through the article) → `trim` (edges no name has, lists run together) → `origins`
 //! ("Norrby of Sweden" is two names) → `qualifiers`
 //! (a club's "(B)", a king's "III", "Euro 96") → `nicknames` (`Roberto "Hands of Stone"
-//! Duran`) → `possessives` ("Moody's said") → `events` ("... Open" is MISC) → `datelines`
+//! Duran`) → `titles` ("The Road to Harbin" in quotes) → `possessives` ("Moody's said") → `events` ("... Open" is MISC) → `datelines`
 //! (the place a story was filed from) → `results` (untagged sides of "Home 21 Away 13"
 //! rows) → `participles` ("Ohio-based") → `aliases` (canonical forms) → code point offsets,
 //! less a company suffix's period that is also the full stop (`periods`). `train` holds
@@ -34,6 +34,7 @@ pub(crate) mod possessives;
 pub(crate) mod qualifiers;
 pub(crate) mod results;
 pub(crate) mod runs;
+pub(crate) mod titles;
 pub(crate) mod tokenize;
 #[doc(hidden)]
 pub mod train;
@@ -99,7 +100,7 @@ pub(crate) fn tag_spans(
     heads::drop_determiners(doc, &mut spans);
     let spans = trim::apply(doc, spans);
     let spans = origins::apply(doc, consistency::apply(doc, spans));
-    let mut spans = nicknames::apply(doc, qualifiers::apply(doc, spans));
+    let mut spans = titles::apply(doc, nicknames::apply(doc, qualifiers::apply(doc, spans)));
     possessives::apply(doc, &mut spans);
     events::apply(doc, &mut spans);
     datelines::apply(doc, &mut spans);
