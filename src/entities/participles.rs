@@ -49,7 +49,7 @@ pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
 }
 
 /// Whether `w` is a capitalised name, a hyphen and one of the [`PARTICIPLES`].
-fn is_named_participle(w: &str) -> bool {
+pub fn is_named_participle(w: &str) -> bool {
     w.rsplit_once('-').is_some_and(|(stem, tail)| {
         stem.chars().next().is_some_and(char::is_uppercase) && PARTICIPLES.contains(&tail)
     })
