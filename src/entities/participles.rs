@@ -8,20 +8,27 @@
 //! abbreviated first word ("St. Louis-based") joins it.
 
 use super::doc::Doc;
-use super::tokenize::{F_INIT_UPPER, F_SENT_START};
+use super::tokenize::{F_INIT_UPPER, F_LOWER, F_SENT_START};
 use crate::Label;
 
 type Span = (usize, usize, Label);
 
-/// Participles that make "Name-participle" a name.
+/// Participles that make "Name-participle" a name (each ends in "d", which `apply` checks
+/// first).
 const PARTICIPLES: &[&str] = &["based", "led", "ruled", "backed", "controlled", "held"];
 
 /// Adds a MISC span for every untagged "Name-participle" token; keeps `spans` sorted.
 pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
     let before = spans.len();
     let mut next = 0; // first span that may cover token `i` (spans are sorted)
-    for i in 0..doc.toks.len() {
-        if !is_named_participle(doc.word(i)) {
+    for (i, t) in doc.toks.iter().enumerate() {
+        // Most tokens are not capitalised words ending in "d" (every participle does): skip
+        // them unread.
+        let capitalised = t.flags & F_INIT_UPPER != 0 && t.flags & F_LOWER != 0;
+        if !capitalised
+            || doc.text.as_bytes().get(t.end.wrapping_sub(1)) != Some(&b'd')
+            || !is_named_participle(doc.word(i))
+        {
             continue;
         }
         while spans.get(next).is_some_and(|sp| sp.1 <= i) {
@@ -50,9 +57,12 @@ pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
 
 /// Whether `w` is a capitalised name, a hyphen and one of the [`PARTICIPLES`].
 pub fn is_named_participle(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(stem, tail)| {
-        stem.chars().next().is_some_and(char::is_uppercase) && PARTICIPLES.contains(&tail)
-    })
+    let b = w.as_bytes();
+    PARTICIPLES.iter().any(|p| {
+        b.len() > p.len() + 1
+            && b.ends_with(p.as_bytes())
+            && b.get(b.len() - p.len() - 1) == Some(&b'-')
+    }) && w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether `w` is a short capitalised abbreviation with its period ("St.", "Ft.").

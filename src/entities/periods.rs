@@ -17,7 +17,7 @@ const SUFFIXES: &[&str] = &[
 /// [`SUFFIXES`] word closing its line (only closing quotes or brackets after it), else 0.
 pub fn trailing_stop(doc: &Doc, last: usize) -> usize {
     let w = doc.word(last);
-    if !SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+    if !w.ends_with('.') || !SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(w)) {
         return 0;
     }
     let mut i = last + 1;

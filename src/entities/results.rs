@@ -7,10 +7,13 @@
 //! most common label, so a row of a table of something else is left alone.
 
 use super::doc::Doc;
-use super::tokenize::{F_INIT_UPPER, F_LINE_START};
+use super::tokenize::{F_DIGIT, F_INIT_UPPER, F_LINE_START, F_LOWER, F_TABLE_LINE, F_UPPER};
 use crate::Label;
 
 type Span = (usize, usize, Label);
+
+/// Most words in a side's name.
+const MAX_SIDE: usize = 4;
 
 /// The two sides of a results row: `(start, end)` token ranges.
 type Sides = [(usize, usize); 2];
@@ -18,6 +21,9 @@ type Sides = [(usize, usize); 2];
 /// Adds a span for every untagged side of every results row, labelled with the most common
 /// label of the tagged sides of the article's rows; keeps `spans` sorted.
 pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
+    if !doc.toks.iter().any(|t| t.flags & F_TABLE_LINE != 0) {
+        return;
+    }
     let rows = rows(doc);
     if rows.is_empty() {
         return;
@@ -56,18 +62,38 @@ pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
 
 /// Every line of the form "Capitalised words, number, capitalised words, number".
 fn rows(doc: &Doc) -> Vec<Sides> {
-    let n = doc.toks.len();
+    let toks = &doc.toks;
+    let n = toks.len();
     let mut out = Vec::new();
     let mut start = 0;
     while start < n {
-        let mut end = start + 1;
-        while end < n && doc.flags(end) & F_LINE_START == 0 {
-            end += 1;
+        let next = toks
+            .iter()
+            .skip(start + 1)
+            .position(|t| t.flags & F_LINE_START != 0)
+            .map_or(n, |k| start + 1 + k);
+        // The tokenizer marked every line that may be a table row (two numbers, few
+        // lowercase words); only those are looked at, by their flags, and a row's words read.
+        let table = toks.get(start).is_some_and(|t| t.flags & F_TABLE_LINE != 0);
+        let end = if table { next } else { start };
+        let (mut numbers, mut other) = (0, false);
+        for t in toks.iter().take(end).skip(start) {
+            if t.flags & (F_UPPER | F_LOWER) == 0 && t.flags & F_DIGIT != 0 {
+                numbers += 1;
+            } else if t.flags & F_INIT_UPPER == 0 {
+                other = true;
+            }
         }
-        if let Some(sides) = row(doc, start, end) {
+        let short = end - start <= 2 * MAX_SIDE + 2;
+        if table
+            && short
+            && numbers == 2
+            && !other
+            && let Some(sides) = row(doc, start, end)
+        {
             out.push(sides);
         }
-        start = end;
+        start = next;
     }
     out
 }
@@ -86,7 +112,7 @@ fn row(doc: &Doc, start: usize, end: usize) -> Option<Sides> {
         && second + 1 == end
         && sides
             .iter()
-            .all(|&(s, e)| s < e && e - s <= 4 && (s..e).all(name));
+            .all(|&(s, e)| s < e && e - s <= MAX_SIDE && (s..e).all(name));
     shaped.then_some(sides)
 }
 

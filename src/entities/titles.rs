@@ -8,7 +8,7 @@
 //! keeps its label ("Dream Team" an organisation), otherwise the phrase becomes one MISC.
 
 use super::doc::Doc;
-use super::tokenize::{F_INIT_UPPER, F_LINE_START};
+use super::tokenize::{F_INIT_UPPER, F_LINE_START, F_WORD};
 use crate::Label;
 
 type Span = (usize, usize, Label);
@@ -66,14 +66,24 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
 /// Token ranges of the quoted phrases that read as titles, in order (`apply` drops those a
 /// name crosses into, as in `Roberto "Hands of Stone" Duran`).
 fn titles(doc: &Doc) -> Vec<(usize, usize)> {
-    let is_quote = |i: usize| matches!(doc.word(i), "\"" | "\u{201c}" | "\u{201d}");
+    // Quote marks are the only tokens read: words (most tokens) are skipped by their flag,
+    // other marks by their first byte.
+    let bytes = doc.text.as_bytes();
+    let is_quote = |t: &super::tokenize::Token| {
+        t.flags & F_WORD == 0
+            && match bytes.get(t.start) {
+                Some(b'"') => t.end == t.start + 1,
+                Some(0xE2) => matches!(doc.text.get(t.start..t.end), Some("\u{201c}" | "\u{201d}")),
+                _ => false,
+            }
+    };
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for i in 0..doc.toks.len() {
-        if doc.flags(i) & F_LINE_START != 0 {
+    for (i, t) in doc.toks.iter().enumerate() {
+        if t.flags & F_LINE_START != 0 {
             open = None;
         }
-        if !is_quote(i) {
+        if !is_quote(t) {
             continue;
         }
         match open.take() {
