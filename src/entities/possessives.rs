@@ -8,7 +8,7 @@
 use super::doc::Doc;
 use super::tokenize::F_LINE_START;
 use crate::Label;
-use crate::learn::hash;
+use crate::learn::hash::{self, HashedMap};
 
 type Span = (usize, usize, Label);
 
@@ -32,16 +32,17 @@ pub fn apply(doc: &Doc, spans: &mut [Span]) {
             || e + 1 >= doc.toks.len()
             || AFTER_NAME.contains(&doc.word(e + 1))
     };
-    let named: Vec<u64> = spans
-        .iter()
-        .filter(|sp| is_possessive(sp.1) && stands_alone(sp.1))
-        .map(|sp| key(sp.0, sp.1))
-        .collect();
+    let mut named: HashedMap<()> = HashedMap::default();
+    for sp in spans.iter() {
+        if is_possessive(sp.1) && stands_alone(sp.1) {
+            named.insert(key(sp.0, sp.1), ());
+        }
+    }
     if named.is_empty() {
         return;
     }
     for (s, e, l) in spans.iter_mut() {
-        if is_possessive(*e) && named.contains(&key(*s, *e)) {
+        if is_possessive(*e) && named.contains_key(&key(*s, *e)) {
             *e += 1;
             if *l == Label::Person {
                 *l = Label::Org;

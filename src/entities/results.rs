@@ -28,15 +28,20 @@ pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
     if rows.is_empty() {
         return;
     }
-    let exact = |&(s, e): &(usize, usize)| spans.iter().find(|sp| sp.0 == s && sp.1 == e);
+    // Spans are sorted and apart: the one at or after a place is found by halving.
+    let at = |s: usize| spans.get(spans.partition_point(|sp| sp.0 < s)).copied();
+    let free = |s: usize, e: usize| {
+        let k = spans.partition_point(|sp| sp.1 <= s);
+        spans.get(k).is_none_or(|sp| sp.0 >= e)
+    };
     let mut votes = [
         (Label::Person, 0),
         (Label::Org, 0),
         (Label::Loc, 0),
         (Label::Misc, 0),
     ];
-    for side in rows.iter().flatten() {
-        if let Some(sp) = exact(side) {
+    for &(s, e) in rows.iter().flatten() {
+        if let Some(sp) = at(s).filter(|sp| sp.0 == s && sp.1 == e) {
             votes
                 .iter_mut()
                 .filter(|v| v.0 == sp.2)
@@ -49,13 +54,14 @@ pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
     if n < 2 {
         return;
     }
-    let before = spans.len();
-    for &(s, e) in rows.iter().flatten() {
-        if !spans.iter().any(|sp| sp.0 < e && s < sp.1) {
-            spans.push((s, e, label));
-        }
-    }
-    if spans.len() > before {
+    let added: Vec<Span> = rows
+        .iter()
+        .flatten()
+        .filter(|&&(s, e)| free(s, e))
+        .map(|&(s, e)| (s, e, label))
+        .collect();
+    if !added.is_empty() {
+        spans.extend(added);
         spans.sort_unstable_by_key(|sp| sp.0);
     }
 }

@@ -24,11 +24,12 @@ const SMALL: &[&str] = &[
 /// Replaces the names inside every quoted title by one span for the title.
 pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     let mut titles = titles(doc);
-    titles.retain(|&(s, e)| {
-        !spans
-            .iter()
-            .any(|sp| (sp.0 < s && sp.1 > s) || (sp.0 < e && sp.1 > e))
-    });
+    // Spans are sorted and apart, so the one a boundary may fall inside is found by halving.
+    let crossed = |b: usize| {
+        let k = spans.partition_point(|sp| sp.1 <= b);
+        spans.get(k).is_some_and(|sp| sp.0 < b)
+    };
+    titles.retain(|&(s, e)| !crossed(s) && !crossed(e));
     if titles.is_empty() {
         return spans;
     }
