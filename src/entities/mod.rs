@@ -6,10 +6,13 @@
 //! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
 //! twice: the second pass also sees the first pass's `history` of each word) → `heads`
 //! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
-//! through the article) → `trim` (edges no name has, lists run together) → `qualifiers`
+//! through the article) → `trim` (edges no name has, lists run together) → `origins`
+//! ("Norrby of Sweden" is two names) → `qualifiers`
 //! (a club's "(B)", a king's "III", "Euro 96") → `nicknames` (`Roberto "Hands of Stone"
-//! Duran`) → `events` ("... Open" is MISC) → `datelines` (the place a story was filed from)
-//! → `aliases` (canonical forms) → code point offsets. `train` holds
+//! Duran`) → `titles` ("The Road to Harbin" in quotes) → `possessives` ("Moody's said") → `events` ("... Open" is MISC) → `datelines`
+//! (the place a story was filed from) → `results` (untagged sides of "Home 21 Away 13"
+//! rows) → `participles` ("Ohio-based") → `aliases` (canonical forms) → code point offsets,
+//! less a company suffix's period that is also the full stop (`periods`). `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
 pub(crate) mod aliases;
@@ -24,8 +27,14 @@ pub(crate) mod heads;
 pub(crate) mod history;
 pub(crate) mod model;
 pub(crate) mod nicknames;
+pub(crate) mod origins;
+pub(crate) mod participles;
+pub(crate) mod periods;
+pub(crate) mod possessives;
 pub(crate) mod qualifiers;
+pub(crate) mod results;
 pub(crate) mod runs;
+pub(crate) mod titles;
 pub(crate) mod tokenize;
 #[doc(hidden)]
 pub mod train;
@@ -48,7 +57,10 @@ pub fn extract(text: &str) -> Vec<Entity> {
     let bytes = |&(s, e, _): &(usize, usize, Label)| {
         (
             doc.toks.get(s).map_or(0, |t| t.start),
-            doc.toks.get(e.wrapping_sub(1)).map_or(0, |t| t.end),
+            doc.toks.get(e.wrapping_sub(1)).map_or(0, |t| {
+                t.end
+                    .saturating_sub(periods::trailing_stop(&doc, e.wrapping_sub(1)))
+            }),
         )
     };
     let map = CharOffsets::new(
@@ -87,9 +99,12 @@ pub(crate) fn tag_spans(
     heads::trim_titles(doc, &mut spans);
     heads::drop_determiners(doc, &mut spans);
     let spans = trim::apply(doc, spans);
-    let spans = consistency::apply(doc, spans);
-    let mut spans = nicknames::apply(doc, qualifiers::apply(doc, spans));
+    let spans = origins::apply(doc, consistency::apply(doc, spans));
+    let mut spans = titles::apply(doc, nicknames::apply(doc, qualifiers::apply(doc, spans)));
+    possessives::apply(doc, &mut spans);
     events::apply(doc, &mut spans);
     datelines::apply(doc, &mut spans);
+    results::apply(doc, &mut spans);
+    participles::apply(doc, &mut spans);
     spans
 }

@@ -3,9 +3,11 @@
 //! A name never ends in a lowercase word ("Niall Quinn and"), a person's name never ends in
 //! a weekday or month ("Jose Insulza Monday": a football club may, "Sheffield Wednesday"),
 //! "I" and "I've" are never names, "Essex and Kent" is two names when the article also
-//! names Essex and Kent apart, and "Ohio-based" is a name of its own (MISC, by CoNLL's
-//! conventions) apart from the company after it, as is a nationality before a first name
-//! and surname ("Mexican Ariel Cruz").
+//! names Essex and Kent apart, an age group ("European Under-21") is no part of a name, and
+//! "Ohio-based" or "British-ruled" is a name of its own (MISC, by CoNLL's conventions) apart
+//! from the company or place after it, as is a nationality before a first name
+//! and surname ("Mexican Ariel Cruz") or a ministry ("German Foreign Ministry"; of "German
+//! Defence Minister" only "German" is a name).
 
 use super::doc::Doc;
 use super::gazetteer::List;
@@ -21,8 +23,15 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     let calendar = |i: usize| crate::calendar::is_weekday_or_month(doc.word(i));
     let mut out = Vec::with_capacity(spans.len());
     for (s, mut e, l) in spans {
-        while e > s + 1 && (lower(e - 1) || (l == Label::Person && calendar(e - 1))) {
+        while e > s + 1
+            && (lower(e - 1)
+                || is_age_group(doc.word(e - 1))
+                || (l == Label::Person && calendar(e - 1)))
+        {
             e -= 1;
+        }
+        if e == s + 1 && is_age_group(doc.word(s)) {
+            continue;
         }
         let first_person = e == s + 1 && {
             let w = doc.word(s);
@@ -40,16 +49,72 @@ pub fn apply(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
             out.push((s + 1, e, Label::Person));
             continue;
         }
-        if doc.word(s).ends_with("-based") {
+        let ministry = e >= s + 2
+            && is_listed(doc, s, List::Nationality)
+            && is_portfolio(doc.word(s + 1))
+            && (e == s + 2 || is_ministry(doc.word(e - 1)));
+        if ministry {
+            // "German Foreign Ministry", "French Defence Minister ...": the country's adjective,
+            // then the ministry (the minister's portfolio alone is no name).
+            out.push((s, s + 1, Label::Misc));
+            if e > s + 2 {
+                out.push((s + 1, e, Label::Org));
+            }
+            continue;
+        }
+        if super::participles::is_named_participle(doc.word(s)) {
             out.push((s, s + 1, Label::Misc));
             if e > s + 1 {
-                out.push((s + 1, e, if l == Label::Misc { Label::Org } else { l }));
+                let rest = if l != Label::Misc {
+                    l
+                } else if doc.word(s).ends_with("-based") {
+                    Label::Org
+                } else {
+                    Label::Loc
+                };
+                out.push((s + 1, e, rest));
             }
             continue;
         }
         out.push((s, e, l));
     }
     split_lists(doc, out)
+}
+
+/// Ministers' portfolios, as they open a ministry's name.
+const PORTFOLIOS: &[&str] = &[
+    "foreign",
+    "interior",
+    "defence",
+    "defense",
+    "finance",
+    "justice",
+    "health",
+    "trade",
+    "economy",
+    "agriculture",
+    "education",
+    "energy",
+    "labour",
+    "labor",
+    "transport",
+];
+
+fn is_portfolio(w: &str) -> bool {
+    PORTFOLIOS.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+fn is_ministry(w: &str) -> bool {
+    ["ministry", "ministries", "department", "office"]
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(w))
+}
+
+/// Whether `w` is a sporting age group ("Under-21"), a word no name ends in.
+fn is_age_group(w: &str) -> bool {
+    w.get(..6).is_some_and(|u| u.eq_ignore_ascii_case("under-"))
+        && w.len() > 6
+        && w.bytes().skip(6).all(|b| b.is_ascii_digit())
 }
 
 /// Whether token `i` begins an entry of `list`.
@@ -119,10 +184,24 @@ mod tests {
 
     #[test]
     fn a_based_place_is_apart_from_the_company_after_it() {
-        let doc = Doc::new("the Ohio-based Kelvar Corp said");
+        let doc = Doc::new("the Ohio-based Kelvar Corp said in Lisbon-ruled East Vale");
         assert_eq!(
-            apply(&doc, vec![(1, 4, Label::Misc)]),
-            [(1, 2, Label::Misc), (2, 4, Label::Org)]
+            apply(&doc, vec![(1, 4, Label::Misc), (6, 9, Label::Misc)]),
+            [
+                (1, 2, Label::Misc),
+                (2, 4, Label::Org),
+                (6, 7, Label::Misc),
+                (7, 9, Label::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn age_groups_are_no_names() {
+        let doc = Doc::new("a European Under-21 match ; UNDER-21 QUALIFIER");
+        assert_eq!(
+            apply(&doc, vec![(1, 3, Label::Misc), (5, 6, Label::Misc)]),
+            [(1, 2, Label::Misc)]
         );
     }
 
@@ -137,6 +216,30 @@ mod tests {
                 (7, 10, Label::Misc)
             ],
             "only before a first name"
+        );
+    }
+
+    #[test]
+    fn a_nationality_before_a_ministry_is_apart() {
+        let doc = Doc::new(
+            "the Austrian Finance Ministry , Austrian Trade Minister and Austrian Trade Union Cup",
+        );
+        assert_eq!(
+            apply(
+                &doc,
+                vec![
+                    (1, 4, Label::Org),
+                    (5, 7, Label::Misc),
+                    (9, 13, Label::Misc)
+                ]
+            ),
+            [
+                (1, 2, Label::Misc),
+                (2, 4, Label::Org),
+                (5, 6, Label::Misc),
+                (9, 13, Label::Misc)
+            ],
+            "the portfolio before a title is no name"
         );
     }
 
