@@ -38,6 +38,7 @@ const HEADS: &[&str] = &[
     "authority",
     "bureau",
     "department",
+    "commerce",
     "army",
     "navy",
     "police",
@@ -306,6 +307,9 @@ mod tests {
         let doc = Doc::new("The World Health Organization said");
         let out = apply(&doc, vec![(1, 2, Label::Misc), (2, 4, Label::Person)]);
         assert_eq!(out, [(1, 4, Label::Org)]);
+        let doc = Doc::new("the Marlow Chamber of Commerce said");
+        let out = apply(&doc, vec![(1, 5, Label::Loc)]);
+        assert_eq!(out, [(1, 5, Label::Org)], "a chamber of commerce");
     }
 
     #[test]
