@@ -66,10 +66,20 @@ impl CharOffsets {
     }
 }
 
-/// Number of characters starting in `bytes` (bytes that are not UTF-8 continuation bytes);
-/// a plain loop the compiler vectorises.
+/// Number of characters starting in `bytes` (bytes that are not UTF-8 continuation bytes).
+///
+/// Counted in blocks of 255 bytes into a `u8`, which the compiler vectorises sixteen or more
+/// bytes an instruction; a `usize` count widens every byte first and is several times slower.
 fn char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n = block
+                .iter()
+                .fold(0u8, |n, &b| n.wrapping_add(u8::from((b as i8) >= -0x40)));
+            usize::from(n)
+        })
+        .sum()
 }
 
 /// How many quote marks (and bytes) one call to [`scan_marks`] looks at between tags: the

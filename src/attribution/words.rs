@@ -63,9 +63,14 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII and for the
+/// General Punctuation block (U+2000–U+206F: curly quotes, dashes, ellipsis), which holds no
+/// letter or digit and is most of the non-ASCII characters of news text.
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -383,6 +388,17 @@ mod tests {
         // A full table still answers misses.
         static FULL: WordSet<4> = WordSet::new(&["a", "b", "c", "d"]);
         assert!(FULL.contains("d") && !FULL.contains("e"));
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_alnum(c), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'ß', '北', '٣'] {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
