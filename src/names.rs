@@ -390,8 +390,12 @@ impl<'t> NameIndex<'t> {
                 .iter()
                 .filter(|e| contains_all(e))
                 .filter(|e| {
+                    // `surname` of the entry's words, without collecting them first.
                     !surname_only
-                        || surname(&e.words.iter().map(String::as_str).collect::<Vec<_>>())
+                        || e.words
+                            .iter()
+                            .rev()
+                            .find(|w| !is_suffix(w))
                             .is_some_and(|s| s.eq_ignore_ascii_case(last))
                 })
                 .max_by_key(|e| {
