@@ -489,6 +489,23 @@ mod tests {
     }
 
     #[test]
+    fn bare_keeps_plain_words_and_strips_the_rest() {
+        for (w, b) in [
+            ("Xi", "Xi"),
+            ("Xi’s,", "Xi"),
+            ("(Lee)", "Lee"),
+            ("“Ann", "Ann"),
+            ("Jinping.", "Jinping"),
+            ("F.", "F."),
+            ("Joneses’", "Joneses"),
+            ("O'Rourke's", "O'Rourke"),
+            ("Zoë", "Zoë"),
+        ] {
+            assert_eq!(bare(w), b, "{w}");
+        }
+    }
+
+    #[test]
     fn runs_split_by_newlines_and_lower_case_words_as_before() {
         let i = NameIndex::new("Ann Lee\nBob Ray met Cy Dee and (Ed Fox) then “Gus Hale");
         for (mention, full) in [
