@@ -233,9 +233,37 @@ const fn letter(b: u8) -> usize {
     }
 }
 
+/// [`letter`] of every byte, times 27 ([`edge_index`]'s first factor), so a lookup's quick
+/// rejection costs two loads rather than two case folds.
+static FIRST_LETTER: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (letter(b as u8) * 27) as u16;
+        b += 1;
+    }
+    table
+};
+
+/// [`letter`] of every byte.
+static LAST_LETTER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = letter(b as u8) as u8;
+        b += 1;
+    }
+    table
+};
+
 /// The (first, last) letter pair of a non-empty word, as an index below [`EDGES`].
 const fn edge_index(first: u8, last: u8) -> usize {
     letter(first) * 27 + letter(last)
+}
+
+/// [`edge_index`] by table, for lookups at run time.
+fn edge_index_fast(first: u8, last: u8) -> usize {
+    usize::from(FIRST_LETTER[usize::from(first)]) + usize::from(LAST_LETTER[usize::from(last)])
 }
 
 /// FNV-1a over the ASCII-lower-cased bytes of a word.
@@ -311,8 +339,8 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
         }
         let edge = match word {
             [] => None,
-            [first, .., last] => Some(edge_index(*first, *last)),
-            [only] => Some(edge_index(*only, *only)),
+            [first, .., last] => Some(edge_index_fast(*first, *last)),
+            [only] => Some(edge_index_fast(*only, *only)),
         };
         // The empty word, if listed, has no edge pair and is found by hashing.
         let bit = length_bit(word.len());
@@ -503,6 +531,15 @@ mod tests {
                     reference::tokenize(t, from, to),
                     "{t:?} {from}..{to}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn edge_tables_agree_with_the_edge_index() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                assert_eq!(edge_index_fast(a, b), edge_index(a, b), "{a} {b}");
             }
         }
     }
