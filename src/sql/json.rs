@@ -4,14 +4,42 @@
 //! same escapes, no spaces), into one buffer sized up front: the generic serializer's
 //! per-field calls were about 8% of the scalar function's instructions.
 
-use crate::{Entity, Quote};
+use crate::Entity;
+#[cfg(test)]
+use crate::Quote;
+use crate::quotes::QuoteRef;
 
-/// The JSON array of `quotes`, byte for byte as `serde_json` writes it.
-pub fn quotes(quotes: &[Quote]) -> String {
-    let text = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+/// The JSON array of `quotes`, byte for byte as `serde_json` writes it (the tests' way in
+/// with owned quotations).
+#[cfg(test)]
+fn quotes(quotes: &[Quote]) -> String {
+    let views: Vec<QuoteRef<'_>> = quotes
+        .iter()
+        .map(|q| QuoteRef {
+            quote: &q.quote,
+            start: q.start,
+            end: q.end,
+            kind: q.kind,
+            speaker: q.speaker.clone(),
+            speaker_mention: q.speaker_mention.as_deref(),
+            speaker_start: q.speaker_start,
+            speaker_end: q.speaker_end,
+            cue: q.cue.as_deref(),
+        })
+        .collect();
+    quotes_borrowed(&views)
+}
+
+/// The JSON array of `quotes`, byte for byte as `serde_json` writes the same quotations as
+/// [`Quote`]s, from quotations borrowing their words from the text (what `extract_quotes`
+/// writes, without an owned [`Quote`] per quotation).
+pub fn quotes_borrowed(quotes: &[QuoteRef<'_>]) -> String {
+    let text = |s: Option<&str>| s.map_or(0, str::len);
     let size: usize = quotes
         .iter()
-        .map(|q| q.quote.len() + text(&q.speaker) + text(&q.speaker_mention) + text(&q.cue) + 200)
+        .map(|q| {
+            q.quote.len() + text(q.speaker.as_deref()) + text(q.speaker_mention) + text(q.cue) + 200
+        })
         .sum();
     let mut out = String::with_capacity(size + 2);
     out.push('[');
@@ -20,7 +48,7 @@ pub fn quotes(quotes: &[Quote]) -> String {
             out.push(',');
         }
         out.push_str("{\"quote\":");
-        string(&mut out, &q.quote);
+        string(&mut out, q.quote);
         out.push_str(",\"start\":");
         number(&mut out, q.start);
         out.push_str(",\"end\":");
@@ -30,13 +58,13 @@ pub fn quotes(quotes: &[Quote]) -> String {
         out.push_str(",\"speaker\":");
         optional(&mut out, q.speaker.as_deref(), string);
         out.push_str(",\"speaker_mention\":");
-        optional(&mut out, q.speaker_mention.as_deref(), string);
+        optional(&mut out, q.speaker_mention, string);
         out.push_str(",\"speaker_start\":");
         optional(&mut out, q.speaker_start, number);
         out.push_str(",\"speaker_end\":");
         optional(&mut out, q.speaker_end, number);
         out.push_str(",\"cue\":");
-        optional(&mut out, q.cue.as_deref(), string);
+        optional(&mut out, q.cue, string);
         out.push('}');
     }
     out.push(']');
@@ -91,8 +119,9 @@ fn number(out: &mut String, mut n: usize) {
             break;
         }
     }
-    // ASCII digits: one copy rather than a push (and capacity check) per digit.
-    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 /// Whether any of the eight bytes of `x` needs escaping in a JSON string: a control character
@@ -244,5 +273,10 @@ mod tests {
             quotes(&real),
             serde_json::to_string(&real).unwrap_or_default()
         );
+        // The borrowed form writes the same bytes, and owns the same quotations.
+        let borrowed = crate::quotes::extract_borrowed(article);
+        assert_eq!(quotes_borrowed(&borrowed), quotes(&real));
+        let owned: Vec<Quote> = borrowed.into_iter().map(QuoteRef::into_quote).collect();
+        assert_eq!(owned, real);
     }
 }
