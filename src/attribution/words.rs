@@ -104,17 +104,17 @@ static CLASS: [u8; 256] = {
 };
 
 /// End of the word of `window` that starts at byte `start` with a character of `len` bytes.
+#[inline(never)]
 fn word_end(window: &str, start: usize, len: usize) -> usize {
     let bytes = window.as_bytes();
     let mut end = start + len;
     loop {
         // Letters and digits, ASCII ones without decoding.
-        while bytes
-            .get(end)
-            .is_some_and(|&b| CLASS[usize::from(b)] == ALNUM)
-        {
-            end += 1;
-        }
+        let rest = bytes.get(end..).unwrap_or_default();
+        end += rest
+            .iter()
+            .position(|&b| CLASS[usize::from(b)] != ALNUM)
+            .unwrap_or(rest.len());
         let Some(&b) = bytes.get(end) else {
             return end;
         };
