@@ -390,8 +390,12 @@ impl<'t> NameIndex<'t> {
                 .iter()
                 .filter(|e| contains_all(e))
                 .filter(|e| {
+                    // `surname` of the entry's words, without collecting them first.
                     !surname_only
-                        || surname(&e.words.iter().map(String::as_str).collect::<Vec<_>>())
+                        || e.words
+                            .iter()
+                            .rev()
+                            .find(|w| !is_suffix(w))
                             .is_some_and(|s| s.eq_ignore_ascii_case(last))
                 })
                 .max_by_key(|e| {
@@ -482,6 +486,23 @@ mod tests {
             }
         }
         assert!(!is_title("Lee") && !is_not_name("Lee") && !is_suffix("Lee"));
+    }
+
+    #[test]
+    fn bare_keeps_plain_words_and_strips_the_rest() {
+        for (w, b) in [
+            ("Xi", "Xi"),
+            ("Xi’s,", "Xi"),
+            ("(Lee)", "Lee"),
+            ("“Ann", "Ann"),
+            ("Jinping.", "Jinping"),
+            ("F.", "F."),
+            ("Joneses’", "Joneses"),
+            ("O'Rourke's", "O'Rourke"),
+            ("Zoë", "Zoë"),
+        ] {
+            assert_eq!(bare(w), b, "{w}");
+        }
     }
 
     #[test]

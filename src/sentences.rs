@@ -111,19 +111,25 @@ fn skip_closers(text: &str, mut i: usize) -> usize {
 
 /// Start of the sentence that contains byte `pos`, searching back no further than `floor`.
 ///
-/// Stops at a paragraph break (a newline) or just after a sentence end.
+/// Stops at a paragraph break (a newline) or just after a sentence end. The last line break
+/// and the stops after it are found with `memchr`, many bytes at a time, and the stops are
+/// then tried from the nearest back.
 pub fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
     let floor = floor.max(pos.saturating_sub(MAX_SENTENCE));
     let bytes = text.as_bytes();
-    let mut i = pos.min(bytes.len());
-    while i > floor {
-        let b = bytes[i - 1];
-        if b == b'\n' {
-            return i;
-        }
-        if matches!(b, b'.' | b'?' | b'!') && ends_sentence_at(text, i - 1) {
+    let end = pos.min(bytes.len());
+    if floor >= end {
+        return floor;
+    }
+    let window = bytes.get(floor..end).unwrap_or_default();
+    // Nothing before the last line break counts.
+    let line = memchr::memrchr(b'\n', window).map(|n| n + 1);
+    let after_line = window.get(line.unwrap_or(0)..).unwrap_or_default();
+    for k in memchr::memrchr3_iter(b'.', b'?', b'!', after_line) {
+        let stop = floor + line.unwrap_or(0) + k;
+        if ends_sentence_at(text, stop) {
             // The sentence starts after the stop, its closing marks and spaces.
-            let mut j = skip_closers(text, i);
+            let mut j = skip_closers(text, stop + 1);
             while bytes.get(j).is_some_and(|b| *b == b' ' || *b == b'\t') && j < pos {
                 j += 1;
             }
@@ -131,28 +137,27 @@ pub fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
                 return j;
             }
         }
-        i -= 1;
     }
-    floor
+    line.map_or(floor, |n| floor + n)
 }
 
 /// End (exclusive, after the stop) of the sentence that contains byte `pos`, searching no
-/// further than `ceiling`. Stops at a newline.
+/// further than `ceiling`. Stops at a newline. Like [`sentence_start`], finds the line break
+/// and the stops before it with `memchr`.
 pub fn sentence_end(text: &str, pos: usize, ceiling: usize) -> usize {
     let bytes = text.as_bytes();
     let ceiling = ceiling.min(bytes.len()).min(pos + MAX_SENTENCE);
-    let mut i = pos;
-    while i < ceiling {
-        let b = bytes[i];
-        if b == b'\n' {
-            return i;
+    let window = bytes.get(pos..ceiling).unwrap_or_default();
+    let line = memchr::memchr(b'\n', window);
+    let before_line = window
+        .get(..line.unwrap_or(window.len()))
+        .unwrap_or_default();
+    for k in memchr::memchr3_iter(b'.', b'?', b'!', before_line) {
+        if ends_sentence_at(text, pos + k) {
+            return skip_closers(text, pos + k + 1).min(ceiling);
         }
-        if matches!(b, b'.' | b'?' | b'!') && ends_sentence_at(text, i) {
-            return skip_closers(text, i + 1).min(ceiling);
-        }
-        i += 1;
     }
-    ceiling.max(pos)
+    line.map_or(ceiling.max(pos), |n| pos + n)
 }
 
 /// How far back (bytes) [`paragraph_start`] looks for a line break.
@@ -196,6 +201,88 @@ pub fn starts_line(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte searches `sentence_start` and `sentence_end` replaced, to check the
+    /// `memchr` ones against.
+    fn start_by_bytes(text: &str, pos: usize, floor: usize) -> usize {
+        let floor = floor.max(pos.saturating_sub(MAX_SENTENCE));
+        let bytes = text.as_bytes();
+        let mut i = pos.min(bytes.len());
+        while i > floor {
+            let b = bytes[i - 1];
+            if b == b'\n' {
+                return i;
+            }
+            if matches!(b, b'.' | b'?' | b'!') && ends_sentence_at(text, i - 1) {
+                let mut j = skip_closers(text, i);
+                while bytes.get(j).is_some_and(|b| *b == b' ' || *b == b'\t') && j < pos {
+                    j += 1;
+                }
+                if j <= pos {
+                    return j;
+                }
+            }
+            i -= 1;
+        }
+        floor
+    }
+
+    fn end_by_bytes(text: &str, pos: usize, ceiling: usize) -> usize {
+        let bytes = text.as_bytes();
+        let ceiling = ceiling.min(bytes.len()).min(pos + MAX_SENTENCE);
+        let mut i = pos;
+        while i < ceiling {
+            let b = bytes[i];
+            if b == b'\n' {
+                return i;
+            }
+            if matches!(b, b'.' | b'?' | b'!') && ends_sentence_at(text, i) {
+                return skip_closers(text, i + 1).min(ceiling);
+            }
+            i += 1;
+        }
+        ceiling.max(pos)
+    }
+
+    #[test]
+    fn memchr_searches_agree_with_byte_by_byte_ones() {
+        const PIECES: &[&str] = &[
+            "Ann", "said", " ", "  ", ".", "?", "!", "\n", "”", "’", ")", "\"", "Sen.", "U.S.",
+            "F.", "It", "a", "9", "—", "“", "\t", "é",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let len = 1 + next(30);
+            let t: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            for _ in 0..8 {
+                let (a, b) = (next(t.len() + 3), next(t.len() + 3));
+                assert_eq!(
+                    sentence_start(&t, a, b),
+                    start_by_bytes(&t, a, b),
+                    "{t:?} {a} {b}"
+                );
+                assert_eq!(
+                    sentence_end(&t, a, b),
+                    end_by_bytes(&t, a, b),
+                    "{t:?} {a} {b}"
+                );
+            }
+        }
+        let long = "word ".repeat(300) + "End. " + &"x".repeat(700);
+        for pos in [0, 10, 1500, 1505, long.len()] {
+            assert_eq!(sentence_start(&long, pos, 0), start_by_bytes(&long, pos, 0));
+            assert_eq!(
+                sentence_end(&long, pos, usize::MAX / 2),
+                end_by_bytes(&long, pos, usize::MAX / 2)
+            );
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

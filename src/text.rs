@@ -66,10 +66,21 @@ impl CharOffsets {
     }
 }
 
-/// Number of characters starting in `bytes` (bytes that are not UTF-8 continuation bytes);
-/// a plain loop the compiler vectorises.
+/// Number of characters starting in `bytes` (bytes that are not UTF-8 continuation bytes).
+///
+/// Counted in blocks into a `u8` (at most 255 per block), which the compiler vectorises
+/// sixty-four bytes an iteration; a `usize` count widens every byte first and is several times
+/// slower. Blocks of 192 bytes, a multiple of 64, leave no byte-by-byte tail but the last.
 fn char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    bytes
+        .chunks(192)
+        .map(|block| {
+            let n = block
+                .iter()
+                .fold(0u8, |n, &b| n.wrapping_add(u8::from((b as i8) >= -0x40)));
+            usize::from(n)
+        })
+        .sum()
 }
 
 /// How many quote marks (and bytes) one call to [`scan_marks`] looks at between tags: the
@@ -406,6 +417,16 @@ mod tests {
         assert_eq!(map.get(6), 3);
         assert_eq!(map.get(9), 4);
         assert_eq!(map.get(10), 5);
+    }
+
+    #[test]
+    fn char_starts_counts_across_blocks() {
+        let text = "Zoë said “ok” — 日本 😀 end. ".repeat(40);
+        for end in (0..text.len()).step_by(7).chain([text.len()]) {
+            let bytes = &text.as_bytes()[..end];
+            let want = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            assert_eq!(char_starts(bytes), want, "{end}");
+        }
     }
 
     #[test]

@@ -443,8 +443,9 @@ pub fn is_speech_verb(word: &str) -> bool {
     if bytes.len() < 3 || bytes.len() > 17 {
         return false;
     }
+    // The hyphen first: one byte tells most words apart from "re-…".
     let w = match bytes.split_at_checked(3) {
-        Some((re, rest)) if re.eq_ignore_ascii_case(b"re-") => rest,
+        Some((re, rest)) if re[2] == b'-' && re[..2].eq_ignore_ascii_case(b"re") => rest,
         _ => bytes,
     };
     VERB_SET.contains_bytes(w)

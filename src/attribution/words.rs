@@ -40,34 +40,31 @@ impl Token<'_> {
     }
 }
 
-/// Whether `c` may sit inside a word between letters: `don't`, `Xi’s`, `well-known`, `U.S.`,
-/// `9/11`.
-fn joins_word(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '&' | '/')
-}
-
-/// `char::is_whitespace` for an ASCII byte (unlike `u8::is_ascii_whitespace`, it includes the
-/// vertical tab).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
-}
-
-/// The character at byte `i` of `s` (a character boundary) and its length, decoded from the
-/// byte itself when it is ASCII, the common case.
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = s.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
+/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII and for the
+/// General Punctuation block (U+2000–U+206F: curly quotes, dashes, ellipsis), which holds no
+/// letter or digit and is most of the non-ASCII characters of news text.
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
     } else {
         c.is_alphanumeric()
+    }
+}
+
+/// The non-ASCII character starting at byte `i` of `s` (`None` past the end or off a
+/// character boundary).
+fn char_from(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+/// Whether the character at byte `i` of `s` is a letter or digit (false past the end).
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b.is_ascii() => CLASS[usize::from(b)] == ALNUM,
+        Some(_) => char_from(s, i).is_some_and(is_alnum),
     }
 }
 
@@ -79,64 +76,83 @@ fn keeps_dot(w: &str) -> bool {
     single || w.contains('.') || crate::sentences::is_abbreviation(w)
 }
 
-/// [`ASCII_CLASS`] of a byte that is an ASCII letter or digit.
+/// [`CLASS`] of ASCII punctuation and symbols.
+const PUNCT: u8 = 0;
+/// [`CLASS`] of an ASCII letter or digit.
 const ALNUM: u8 = 1;
-/// [`ASCII_CLASS`] of an ASCII space (`char::is_whitespace`).
+/// [`CLASS`] of an ASCII space (`char::is_whitespace`, so the vertical tab too).
 const SPACE: u8 = 2;
+/// [`CLASS`] of a byte of a non-ASCII character, which is decoded instead.
+const NON_ASCII: u8 = 3;
 
-/// Class of each byte: [`ALNUM`], [`SPACE`], or 0 for anything else (punctuation, and every
-/// byte of a non-ASCII character, which is decoded instead).
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
+/// The class of each byte, so the tokenizer decides most bytes with one load.
+static CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        if byte.is_ascii_alphanumeric() {
-            table[b] = ALNUM;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            ALNUM
         } else if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
-            table[b] = SPACE;
-        }
+            SPACE
+        } else {
+            PUNCT
+        };
         b += 1;
     }
     table
 };
 
 /// End of the word of `window` that starts at byte `start` with a character of `len` bytes.
+#[inline(never)]
 fn word_end(window: &str, start: usize, len: usize) -> usize {
     let bytes = window.as_bytes();
     let mut end = start + len;
     loop {
         // Letters and digits, ASCII ones without decoding.
-        end += bytes
-            .get(end..)
-            .unwrap_or_default()
+        let rest = bytes.get(end..).unwrap_or_default();
+        end += rest
             .iter()
-            .take_while(|&&b| ASCII_CLASS[usize::from(b)] == ALNUM)
-            .count();
-        let Some((d, dlen)) = char_at(window, end) else {
+            .position(|&b| CLASS[usize::from(b)] != ALNUM)
+            .unwrap_or(rest.len());
+        let Some(&b) = bytes.get(end) else {
             return end;
         };
-        if is_alnum(d) {
-            end += dlen;
-        } else if joins_word(d) {
-            // Keep the joiner only if a letter follows, or it is the dot of an abbreviation
-            // like U.S. (a single letter before it).
-            let keep = char_at(window, end + dlen).is_some_and(|(a, _)| is_alnum(a))
-                || (d == '.' && window.get(start..end).is_some_and(keeps_dot));
-            if !keep {
+        // A joiner (`don't`, `Xi’s`, `well-known`, `U.S.`, `9/11`) and its length.
+        let (d, dlen) = if b.is_ascii() {
+            if !matches!(b, b'\'' | b'-' | b'.' | b'&' | b'/') {
                 return end;
             }
-            end += dlen;
+            (char::from(b), 1)
         } else {
+            let Some(d) = char_from(window, end) else {
+                return end;
+            };
+            if is_alnum(d) {
+                end += d.len_utf8();
+                continue;
+            }
+            if d != '’' {
+                return end;
+            }
+            (d, d.len_utf8())
+        };
+        // Keep the joiner only if a letter follows, or it is the dot of an abbreviation
+        // like U.S. (a single letter before it).
+        let keep = alnum_at(window, end + dlen)
+            || (d == '.' && window.get(start..end).is_some_and(keeps_dot));
+        if !keep {
             return end;
         }
+        end += dlen;
     }
 }
 
 /// Tokenizes `text[from..to]` (clamped to the text and to character boundaries).
 ///
-/// One pass over the bytes of the window; ASCII characters are classified without decoding,
-/// and the vector is sized for the window up front so it rarely grows.
+/// One pass over the bytes of the window; each byte is classified by one table load, only
+/// non-ASCII characters are decoded, and the vector is sized for the window up front so it
+/// rarely grows.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let to = to.min(text.len());
     let Some(window) = text.get(from..to) else {
@@ -145,30 +161,28 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(window.len() / 4 + 2);
     let bytes = window.as_bytes();
     let mut i = 0;
-    loop {
-        // Spaces between tokens, ASCII ones by table.
-        i += bytes
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&b| ASCII_CLASS[usize::from(b)] == SPACE)
-            .count();
-        let Some((c, len)) = char_at(window, i) else {
-            break;
-        };
-        let (end, is_word) = if is_alnum(c) {
-            (word_end(window, i, len), true)
-        } else {
-            let space = if c.is_ascii() {
-                is_ascii_space(c as u8)
-            } else {
-                c.is_whitespace()
-            };
-            if space {
-                i += len;
+    while let Some(&b) = bytes.get(i) {
+        let (end, is_word) = match CLASS[usize::from(b)] {
+            SPACE => {
+                i += 1;
                 continue;
             }
-            (i + len, false)
+            ALNUM => (word_end(window, i, 1), true),
+            PUNCT => (i + 1, false),
+            _ => {
+                let Some(c) = char_from(window, i) else {
+                    break;
+                };
+                let len = c.len_utf8();
+                if is_alnum(c) {
+                    (word_end(window, i, len), true)
+                } else if c.is_whitespace() {
+                    i += len;
+                    continue;
+                } else {
+                    (i + len, false)
+                }
+            }
         };
         if let Some(t) = window.get(i..end) {
             out.push(Token {
@@ -219,17 +233,48 @@ const fn letter(b: u8) -> usize {
     }
 }
 
+/// [`letter`] of every byte, times 27 ([`edge_index`]'s first factor), so a lookup's quick
+/// rejection costs two loads rather than two case folds.
+static FIRST_LETTER: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (letter(b as u8) * 27) as u16;
+        b += 1;
+    }
+    table
+};
+
+/// [`letter`] of every byte.
+static LAST_LETTER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = letter(b as u8) as u8;
+        b += 1;
+    }
+    table
+};
+
 /// The (first, last) letter pair of a non-empty word, as an index below [`EDGES`].
 const fn edge_index(first: u8, last: u8) -> usize {
     letter(first) * 27 + letter(last)
 }
 
-/// FNV-1a over the ASCII-lower-cased bytes of a word.
+/// [`edge_index`] by table, for lookups at run time.
+fn edge_index_fast(first: u8, last: u8) -> usize {
+    usize::from(FIRST_LETTER[usize::from(first)]) + usize::from(LAST_LETTER[usize::from(last)])
+}
+
+/// FNV-1a over the bytes of a word with bit 5 set (`| 0x20`): a coarser folding than ASCII
+/// lower-casing (it also joins `@` and `` ` ``, `[` and `{`…) that costs one instruction a
+/// byte, and words equal but for ASCII case still hash alike, which is all a lookup needs
+/// (the comparison after it decides).
 const fn hash_folded(word: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     let mut i = 0;
     while i < word.len() {
-        h ^= word[i].to_ascii_lowercase() as u32;
+        h ^= (word[i] | 0x20) as u32;
         h = h.wrapping_mul(0x0100_0193);
         i += 1;
     }
@@ -297,8 +342,8 @@ impl<const SLOTS: usize> WordSet<SLOTS> {
         }
         let edge = match word {
             [] => None,
-            [first, .., last] => Some(edge_index(*first, *last)),
-            [only] => Some(edge_index(*only, *only)),
+            [first, .., last] => Some(edge_index_fast(*first, *last)),
+            [only] => Some(edge_index_fast(*only, *only)),
         };
         // The empty word, if listed, has no edge pair and is found by hashing.
         let bit = length_bit(word.len());
@@ -383,6 +428,134 @@ mod tests {
         // A full table still answers misses.
         static FULL: WordSet<4> = WordSet::new(&["a", "b", "c", "d"]);
         assert!(FULL.contains("d") && !FULL.contains("e"));
+    }
+
+    /// The tokenizer as it was before the one-table rewrite, kept to check the rewrite
+    /// token for token on text of every awkward kind.
+    mod reference {
+        use super::super::{Token, is_alnum, keeps_dot};
+
+        fn joins_word(c: char) -> bool {
+            matches!(c, '\'' | '’' | '-' | '.' | '&' | '/')
+        }
+
+        fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+            let c = s.get(i..)?.chars().next()?;
+            Some((c, c.len_utf8()))
+        }
+
+        fn word_end(window: &str, start: usize, len: usize) -> usize {
+            let mut end = start + len;
+            loop {
+                let Some((d, dlen)) = char_at(window, end) else {
+                    return end;
+                };
+                if is_alnum(d) {
+                    end += dlen;
+                } else if joins_word(d) {
+                    let keep = char_at(window, end + dlen).is_some_and(|(a, _)| is_alnum(a))
+                        || (d == '.' && window.get(start..end).is_some_and(keeps_dot));
+                    if !keep {
+                        return end;
+                    }
+                    end += dlen;
+                } else {
+                    return end;
+                }
+            }
+        }
+
+        pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
+            let to = to.min(text.len());
+            let Some(window) = text.get(from..to) else {
+                return Vec::new();
+            };
+            let mut out = Vec::new();
+            let mut i = 0;
+            while let Some((c, len)) = char_at(window, i) {
+                let (end, is_word) = if is_alnum(c) {
+                    (word_end(window, i, len), true)
+                } else if c.is_whitespace() {
+                    i += len;
+                    continue;
+                } else {
+                    (i + len, false)
+                };
+                if let Some(t) = window.get(i..end) {
+                    out.push(Token {
+                        text: t,
+                        start: from + i,
+                        end: from + end,
+                        is_word,
+                    });
+                }
+                i = end;
+            }
+            out
+        }
+    }
+
+    #[test]
+    fn same_tokens_as_the_reference_tokenizer() {
+        // Pieces that meet at every kind of boundary: joiners before and after letters,
+        // abbreviations, non-ASCII letters, spaces and punctuation, cut windows.
+        const PIECES: &[&str] = &[
+            "a", "Xi", "U", ".", "S", "'", "’", "-", "&", "/", "9", " ", "\n", "\x0b", "\u{a0}",
+            "\u{2003}", "“", "”", "—", "é", "Zoë", "北京", "Sen", "Mr", ",", "\"", "(", "😀", "٣",
+            "ǅ", "\u{2028}", "…",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let articles = [
+            include_str!("../../benches/articles/flood-warning.txt"),
+            include_str!("../../benches/articles/port-strike.txt"),
+        ];
+        let mut texts: Vec<String> = articles.iter().map(|a| a.to_string()).collect();
+        for _ in 0..3000 {
+            let len = 1 + next(12);
+            texts.push((0..len).map(|_| PIECES[next(PIECES.len())]).collect());
+        }
+        for t in &texts {
+            assert_eq!(
+                tokenize(t, 0, t.len()),
+                reference::tokenize(t, 0, t.len()),
+                "{t:?}"
+            );
+            for _ in 0..4 {
+                let (a, b) = (next(t.len() + 2), next(t.len() + 2));
+                let (from, to) = (a.min(b), a.max(b));
+                assert_eq!(
+                    tokenize(t, from, to),
+                    reference::tokenize(t, from, to),
+                    "{t:?} {from}..{to}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn edge_tables_agree_with_the_edge_index() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                assert_eq!(edge_index_fast(a, b), edge_index(a, b), "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_alnum(c), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'ß', '北', '٣'] {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -232,12 +232,16 @@ impl<'t> NameIndex<'t> {
             let from_here = stretch.end;
             let mut found = Vec::new();
             let end = runs::scan(text, from_here, to, &mut |pos, words| {
-                let entry = NameEntry {
-                    words: words.iter().map(|(_, w)| (*w).to_string()).collect(),
-                    count: 1,
-                    positions: Vec::new(),
-                };
-                found.push(entry.span(pos));
+                // The name joined straight into one string (what `NameEntry::span` gives,
+                // without a string per word first).
+                let mut name = String::with_capacity(words.iter().map(|(_, w)| w.len() + 1).sum());
+                for (n, (_, w)) in words.iter().enumerate() {
+                    if n > 0 {
+                        name.push(' ');
+                    }
+                    name.push_str(w);
+                }
+                found.push((pos, pos + name.len(), name));
             });
             cost += end.saturating_sub(from_here);
             stretch.names.extend(found);

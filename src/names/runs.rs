@@ -83,6 +83,14 @@ fn next_capitalised_word(text: &str, from: usize) -> Option<usize> {
 /// How many bytes of opening marks (`(`, `“`, `"`, `‘`) start `word`, and whether the
 /// character after them is a capital.
 fn capital_after_marks(word: &str) -> (usize, bool) {
+    // A word starting with an ASCII byte other than `(` and `"` has no opening marks.
+    if let Some(&b) = word.as_bytes().first()
+        && b.is_ascii()
+        && b != b'('
+        && b != b'"'
+    {
+        return (0, b.is_ascii_uppercase());
+    }
     let lead = word.len() - word.trim_start_matches(['(', '“', '"', '‘']).len();
     let upper = word
         .get(lead..)

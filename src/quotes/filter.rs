@@ -105,13 +105,18 @@ fn count_words(s: &str, cap: usize) -> usize {
 /// Whether the quoted words read like a title or name: every word capitalised except small
 /// words, a handful of words, no sentence punctuation inside.
 pub fn is_title_like(quoted: &str) -> bool {
-    // The cheap, bounded tests first; the scan for `?` and `!` over the whole quotation last.
+    // The cheap, bounded tests first, in one pass over at most nine words (most quotations
+    // fail on their first lower-case word); the scan for `?` and `!` over the whole quotation
+    // last.
     let core = quoted.trim().trim_end_matches([',', '.', ';', ':']);
-    if core.is_empty() || count_words(core, 10) > 8 {
+    if core.is_empty() {
         return false;
     }
     let mut capitals = 0;
-    for w in core.split_whitespace() {
+    for (n, w) in core.split_whitespace().enumerate() {
+        if n >= 8 {
+            return false;
+        }
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let Some(first) = w.chars().next() else {
             continue;

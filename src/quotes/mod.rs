@@ -44,8 +44,58 @@ fn find(text: &str) -> Vec<Found> {
         .collect()
 }
 
+/// One quotation of a text, as [`Quote`] holds it but borrowing its words from the text: the
+/// JSON form writes these directly, without copying every quotation, mention and cue into a
+/// string of its own first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteRef<'t> {
+    /// [`Quote::quote`].
+    pub quote: &'t str,
+    /// [`Quote::start`].
+    pub start: usize,
+    /// [`Quote::end`].
+    pub end: usize,
+    /// [`Quote::kind`].
+    pub kind: QuoteKind,
+    /// [`Quote::speaker`] (a canonical name, not always words of the text).
+    pub speaker: Option<String>,
+    /// [`Quote::speaker_mention`].
+    pub speaker_mention: Option<&'t str>,
+    /// [`Quote::speaker_start`].
+    pub speaker_start: Option<usize>,
+    /// [`Quote::speaker_end`].
+    pub speaker_end: Option<usize>,
+    /// [`Quote::cue`].
+    pub cue: Option<&'t str>,
+}
+
+impl QuoteRef<'_> {
+    /// The owned [`Quote`].
+    pub fn into_quote(self) -> Quote {
+        Quote {
+            quote: self.quote.to_string(),
+            start: self.start,
+            end: self.end,
+            kind: self.kind,
+            speaker: self.speaker,
+            speaker_mention: self.speaker_mention.map(str::to_string),
+            speaker_start: self.speaker_start,
+            speaker_end: self.speaker_end,
+            cue: self.cue.map(str::to_string),
+        }
+    }
+}
+
 /// Finds the quotations of `text`; see [`crate::extract_quotes`].
 pub fn extract(text: &str) -> Vec<Quote> {
+    extract_borrowed(text)
+        .into_iter()
+        .map(QuoteRef::into_quote)
+        .collect()
+}
+
+/// [`extract`], borrowing the words of each quotation from `text`.
+pub fn extract_borrowed(text: &str) -> Vec<QuoteRef<'_>> {
     let found = find(text);
     let mut resolver = Resolver::new(text);
     let speakers: Vec<Option<String>> = found
@@ -62,27 +112,16 @@ pub fn extract(text: &str) -> Vec<Quote> {
     found
         .into_iter()
         .zip(speakers)
-        .map(|(f, speaker)| Quote {
-            quote: text
-                .get(f.cand.start..f.cand.end)
-                .unwrap_or_default()
-                .to_string(),
+        .map(|(f, speaker)| QuoteRef {
+            quote: text.get(f.cand.start..f.cand.end).unwrap_or_default(),
             start: map.get(f.cand.start),
             end: map.get(f.cand.end),
             kind: f.kind,
             speaker,
-            speaker_mention: f
-                .attr
-                .speaker
-                .and_then(|(s, e)| text.get(s..e))
-                .map(str::to_string),
+            speaker_mention: f.attr.speaker.and_then(|(s, e)| text.get(s..e)),
             speaker_start: f.attr.speaker.map(|(s, _)| map.get(s)),
             speaker_end: f.attr.speaker.map(|(_, e)| map.get(e)),
-            cue: f
-                .attr
-                .cue
-                .and_then(|(s, e)| text.get(s..e))
-                .map(str::to_string),
+            cue: f.attr.cue.and_then(|(s, e)| text.get(s..e)),
         })
         .collect()
 }

@@ -4,14 +4,42 @@
 //! same escapes, no spaces), into one buffer sized up front: the generic serializer's
 //! per-field calls were about 8% of the scalar function's instructions.
 
-use crate::{Entity, Quote};
+use crate::Entity;
+#[cfg(test)]
+use crate::Quote;
+use crate::quotes::QuoteRef;
 
-/// The JSON array of `quotes`, byte for byte as `serde_json` writes it.
-pub fn quotes(quotes: &[Quote]) -> String {
-    let text = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+/// The JSON array of `quotes`, byte for byte as `serde_json` writes it (the tests' way in
+/// with owned quotations).
+#[cfg(test)]
+fn quotes(quotes: &[Quote]) -> String {
+    let views: Vec<QuoteRef<'_>> = quotes
+        .iter()
+        .map(|q| QuoteRef {
+            quote: &q.quote,
+            start: q.start,
+            end: q.end,
+            kind: q.kind,
+            speaker: q.speaker.clone(),
+            speaker_mention: q.speaker_mention.as_deref(),
+            speaker_start: q.speaker_start,
+            speaker_end: q.speaker_end,
+            cue: q.cue.as_deref(),
+        })
+        .collect();
+    quotes_borrowed(&views)
+}
+
+/// The JSON array of `quotes`, byte for byte as `serde_json` writes the same quotations as
+/// [`Quote`]s, from quotations borrowing their words from the text (what `extract_quotes`
+/// writes, without an owned [`Quote`] per quotation).
+pub fn quotes_borrowed(quotes: &[QuoteRef<'_>]) -> String {
+    let text = |s: Option<&str>| s.map_or(0, str::len);
     let size: usize = quotes
         .iter()
-        .map(|q| q.quote.len() + text(&q.speaker) + text(&q.speaker_mention) + text(&q.cue) + 200)
+        .map(|q| {
+            q.quote.len() + text(q.speaker.as_deref()) + text(q.speaker_mention) + text(q.cue) + 200
+        })
         .sum();
     let mut out = String::with_capacity(size + 2);
     out.push('[');
@@ -20,7 +48,7 @@ pub fn quotes(quotes: &[Quote]) -> String {
             out.push(',');
         }
         out.push_str("{\"quote\":");
-        string(&mut out, &q.quote);
+        string(&mut out, q.quote);
         out.push_str(",\"start\":");
         number(&mut out, q.start);
         out.push_str(",\"end\":");
@@ -30,13 +58,13 @@ pub fn quotes(quotes: &[Quote]) -> String {
         out.push_str(",\"speaker\":");
         optional(&mut out, q.speaker.as_deref(), string);
         out.push_str(",\"speaker_mention\":");
-        optional(&mut out, q.speaker_mention.as_deref(), string);
+        optional(&mut out, q.speaker_mention, string);
         out.push_str(",\"speaker_start\":");
         optional(&mut out, q.speaker_start, number);
         out.push_str(",\"speaker_end\":");
         optional(&mut out, q.speaker_end, number);
         out.push_str(",\"cue\":");
-        optional(&mut out, q.cue.as_deref(), string);
+        optional(&mut out, q.cue, string);
         out.push('}');
     }
     out.push(']');
@@ -96,32 +124,64 @@ fn number(out: &mut String, mut n: usize) {
     }
 }
 
+/// Whether any of the eight bytes of `x` needs escaping in a JSON string: a control character
+/// (below 0x20), `"` or `\`. Exact as a yes/no answer (the byte-wise tricks only err about
+/// bytes after a true hit), so plain text is skipped eight bytes at a time.
+fn needs_escape(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
+    let control = below(x, 0x20);
+    let quote = below(x ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(x ^ (ONES * u64::from(b'\\')), 1);
+    control | quote | backslash != 0
+}
+
 /// Appends `s` as a JSON string: `"` and `\` escaped, control characters as `\n`-style
 /// escapes or `\u00XX` (lowercase hex), everything else as is (serde_json's rules).
 fn string(out: &mut String, s: &str) {
     out.push('"');
+    let bytes = s.as_bytes();
     let mut plain = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..0x20 => "",
-            _ => continue,
-        };
-        out.push_str(s.get(plain..i).unwrap_or_default());
-        plain = i + 1;
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        } else {
-            out.push_str(escape);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight plain bytes at a time; a chunk holding a byte to escape goes byte by byte.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !needs_escape(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes[i];
+            let escape: &str = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..0x20 => "",
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push_str(s.get(plain..i).unwrap_or_default());
+            plain = i + 1;
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            } else {
+                out.push_str(escape);
+            }
+            i += 1;
         }
     }
     out.push_str(s.get(plain..).unwrap_or_default());
@@ -213,5 +273,10 @@ mod tests {
             quotes(&real),
             serde_json::to_string(&real).unwrap_or_default()
         );
+        // The borrowed form writes the same bytes, and owns the same quotations.
+        let borrowed = crate::quotes::extract_borrowed(article);
+        assert_eq!(quotes_borrowed(&borrowed), quotes(&real));
+        let owned: Vec<Quote> = borrowed.into_iter().map(QuoteRef::into_quote).collect();
+        assert_eq!(owned, real);
     }
 }

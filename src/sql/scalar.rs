@@ -40,7 +40,9 @@ pub(super) fn register(conn: &Connection) -> Result<()> {
         let input = text(ctx, "extract_quotes", 0)?;
         Ok(match input {
             Some(text) => (
-                Some(super::json::quotes(&crate::extract_quotes(text))),
+                Some(super::json::quotes_borrowed(
+                    &crate::quotes::extract_borrowed(text),
+                )),
                 Some(JSON_SUBTYPE),
             ),
             None => (None, None),
