@@ -36,6 +36,8 @@ pub mod names;
 pub mod quotes;
 pub mod sentences;
 pub mod sql;
+#[cfg(test)]
+mod testing;
 pub mod text;
 
 use serde::Serialize;

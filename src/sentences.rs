@@ -250,18 +250,11 @@ mod tests {
             "Ann", "said", " ", "  ", ".", "?", "!", "\n", "”", "’", ")", "\"", "Sen.", "U.S.",
             "F.", "It", "a", "9", "—", "“", "\t", "é",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..2000 {
-            let len = 1 + next(30);
-            let t: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            let t = rng.text(PIECES, 30);
             for _ in 0..8 {
-                let (a, b) = (next(t.len() + 3), next(t.len() + 3));
+                let (a, b) = (rng.below(t.len() + 3), rng.below(t.len() + 3));
                 assert_eq!(
                     sentence_start(&t, a, b),
                     start_by_bytes(&t, a, b),

@@ -504,21 +504,14 @@ mod tests {
             "\u{2003}", "“", "”", "—", "é", "Zoë", "北京", "Sen", "Mr", ",", "\"", "(", "😀", "٣",
             "ǅ", "\u{2028}", "…",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x2545_f491_4f6c_dd1d);
         let articles = [
             include_str!("../../benches/articles/flood-warning.txt"),
             include_str!("../../benches/articles/port-strike.txt"),
         ];
         let mut texts: Vec<String> = articles.iter().map(|a| a.to_string()).collect();
         for _ in 0..3000 {
-            let len = 1 + next(12);
-            texts.push((0..len).map(|_| PIECES[next(PIECES.len())]).collect());
+            texts.push(rng.text(PIECES, 12));
         }
         for t in &texts {
             assert_eq!(
@@ -527,7 +520,7 @@ mod tests {
                 "{t:?}"
             );
             for _ in 0..4 {
-                let (a, b) = (next(t.len() + 2), next(t.len() + 2));
+                let (a, b) = (rng.below(t.len() + 2), rng.below(t.len() + 2));
                 let (from, to) = (a.min(b), a.max(b));
                 assert_eq!(
                     tokenize(t, from, to),
