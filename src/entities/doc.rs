@@ -173,8 +173,13 @@ fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
             seen.add(words.folded(i), b);
         }
     }
-    for (i, b) in bits.iter_mut().enumerate() {
-        *b = seen.get(words.folded(i));
+    // Only words were added: punctuation (a third of the tokens) has nothing to look up.
+    for (i, (b, t)) in bits.iter_mut().zip(toks).enumerate() {
+        *b = if t.flags & F_WORD != 0 {
+            seen.get(words.folded(i))
+        } else {
+            0
+        };
     }
     bits
 }
