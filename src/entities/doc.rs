@@ -82,6 +82,16 @@ impl<'a> Doc<'a> {
             .unwrap_or_default()
     }
 
+    /// The bytes of token `i` (empty past the ends): [`Doc::word`] without the check that
+    /// the range falls on character boundaries, which token ranges always do.
+    #[inline]
+    pub fn word_bytes(&self, i: usize) -> &'a [u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
     /// The flags of token `i` (0 past the ends).
     #[inline]
     pub fn flags(&self, i: usize) -> u16 {
@@ -108,11 +118,14 @@ fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
         } else if t.flags & F_DIGIT != 0 && t.flags & F_LOWER == 0 {
             // "1860 Munich", but not the score in "Detroit 4 Kansas City".
             upper(i + 1) && !upper(i.wrapping_sub(1))
-        } else {
-            let w = text.get(t.start..t.end).unwrap_or_default();
+        } else if prev {
+            let w = text.as_bytes().get(t.start..t.end).unwrap_or_default();
             // "Queen's Park": a possessive may continue a name, a connector may join two.
-            let possessive = matches!(w, "'s" | "\u{2019}s");
-            prev && (possessive || ((upper(i + 1) || upper(i + 2)) && CONNECTORS.contains(&w)))
+            let possessive = w == b"'s" || w == "\u{2019}s".as_bytes();
+            possessive
+                || ((upper(i + 1) || upper(i + 2)) && CONNECTORS.iter().any(|c| c.as_bytes() == w))
+        } else {
+            false
         };
         cand.push(c);
     }
