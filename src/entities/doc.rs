@@ -6,8 +6,7 @@
 
 use super::gazetteer::Gazetteer;
 use super::tokenize::{
-    F_CAPS_LINE, F_DIGIT, F_LINE_START, F_LOWER, F_SENT_START, F_TABLE_LINE, F_UPPER, F_WORD,
-    Token, tokenize,
+    F_CAPS_LINE, F_DIGIT, F_LOWER, F_SENT_START, F_UPPER, F_WORD, Token, tokenize,
 };
 use super::word::WordHashes;
 
@@ -48,8 +47,7 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Analyses `text`.
     pub fn new(text: &'a str) -> Self {
-        let mut toks = tokenize(text);
-        mark_tables(&mut toks);
+        let toks = tokenize(text);
         let words = WordHashes::new(text, &toks);
         let topic = toks
             .first()
@@ -130,34 +128,6 @@ fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
         cand.push(c);
     }
     cand
-}
-
-/// Sets [`F_TABLE_LINE`] on the tokens of lines with at least two numbers and at most two
-/// lowercase words.
-fn mark_tables(toks: &mut [Token]) {
-    let mut start = 0;
-    while start < toks.len() {
-        let len = toks
-            .iter()
-            .skip(start + 1)
-            .position(|t| t.flags & F_LINE_START != 0);
-        let end = len.map_or(toks.len(), |n| start + 1 + n);
-        let Some(line) = toks.get_mut(start..end) else {
-            break;
-        };
-        let numbers = line
-            .iter()
-            .filter(|t| t.flags & (F_DIGIT | F_UPPER | F_LOWER) == F_DIGIT)
-            .count();
-        let lower = line
-            .iter()
-            .filter(|t| t.flags & (F_UPPER | F_LOWER) == F_LOWER)
-            .count();
-        if numbers >= 2 && lower <= 2 {
-            line.iter_mut().for_each(|t| t.flags |= F_TABLE_LINE);
-        }
-        start = end;
-    }
 }
 
 fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
