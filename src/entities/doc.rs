@@ -131,8 +131,10 @@ fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
 }
 
 fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
-    let mut bits = Vec::with_capacity(toks.len());
-    for t in toks {
+    // An article's distinct words are well under half its tokens (punctuation, repeats):
+    // sized for that, the table is zeroed at half the cost and grows if a text needs it.
+    let mut seen = WordBits::new(toks.len() / 2);
+    for (i, t) in toks.iter().enumerate() {
         let b = if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
             0
         } else if t.flags & (F_UPPER | F_LOWER) == F_LOWER {
@@ -146,25 +148,21 @@ fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
         } else {
             0
         };
-        bits.push(b);
-    }
-    // An article's distinct words are well under half its tokens (punctuation, repeats):
-    // sized for that, the table is zeroed at half the cost and grows if a text needs it.
-    let mut seen = WordBits::new(toks.len() / 2);
-    for (i, &b) in bits.iter().enumerate() {
         if b != 0 {
             seen.add(words.folded(i), b);
         }
     }
     // Only words were added: punctuation (a third of the tokens) has nothing to look up.
-    for (i, (b, t)) in bits.iter_mut().zip(toks).enumerate() {
-        *b = if t.flags & F_WORD != 0 {
-            seen.get(words.folded(i))
-        } else {
-            0
-        };
-    }
-    bits
+    toks.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if t.flags & F_WORD != 0 {
+                seen.get(words.folded(i))
+            } else {
+                0
+            }
+        })
+        .collect()
 }
 
 /// The `D_*` bits seen for each word hash: a linear-probing table, at most half full,
