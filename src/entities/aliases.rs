@@ -34,8 +34,16 @@ pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<String> {
     };
     // Ranking of long forms: more tokens, then not in capitals, then earlier.
     let rank = |o: &Span| (o.1 - o.0, !is_caps(doc, o), std::cmp::Reverse(o.0));
-    let mut fuller: HashedMap<usize> = HashedMap::default();
-    let mut body: HashedMap<usize> = HashedMap::default();
+    // Sized for their most keys up front (a span's starts, ends and initials): growing the
+    // maps cost more than filling them.
+    let keys: usize = spans
+        .iter()
+        .map(|o| 2 * (o.1 - o.0).clamp(1, MAX_NAME) - 1)
+        .sum();
+    let mut fuller: HashedMap<usize> =
+        HashedMap::with_capacity_and_hasher(keys, Default::default());
+    let mut body: HashedMap<usize> =
+        HashedMap::with_capacity_and_hasher(spans.len(), Default::default());
     let keep = |map: &mut HashedMap<usize>, key: u64, j: usize| {
         let e = map.entry(key).or_insert(j);
         if spans.get(j).map(rank) > spans.get(*e).map(rank) {

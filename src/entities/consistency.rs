@@ -23,7 +23,9 @@ const MAX_NAME: usize = 4;
 pub fn apply(doc: &Doc, mut spans: Vec<Span>) -> Vec<Span> {
     let words =
         |s: usize, e: usize| (s..e).fold(hash::SEED, |h, i| hash::mix(h, doc.words.folded(i)));
-    let mut votes: HashedMap<[u32; 4]> = HashedMap::default();
+    // Maps are sized for their most entries up front: growing them cost more than filling.
+    let mut votes: HashedMap<[u32; 4]> =
+        HashedMap::with_capacity_and_hasher(spans.len(), Default::default());
     for sp in &spans {
         votes.entry(words(sp.0, sp.1)).or_default()[index(sp.2)] += 1;
     }
@@ -70,7 +72,13 @@ fn company_short_forms(doc: &Doc, spans: &mut [Span], words: impl Fn(usize, usiz
 fn person_clusters(doc: &Doc, spans: &mut [Span], words: impl Fn(usize, usize) -> u64) {
     let capitalised = |sp: &Span| (sp.0..sp.1).all(|i| doc.flags(i) & F_UPPER != 0);
     // Short form (words hash) -> the longest full name it begins or ends.
-    let mut full: HashedMap<usize> = HashedMap::default();
+    let keys: usize = spans
+        .iter()
+        .map(|sp| sp.1 - sp.0)
+        .filter(|len| (2..=MAX_NAME).contains(len))
+        .map(|len| 2 * (len - 1))
+        .sum();
+    let mut full: HashedMap<usize> = HashedMap::with_capacity_and_hasher(keys, Default::default());
     for (j, sp) in spans.iter().enumerate() {
         let len = sp.1 - sp.0;
         if !(2..=MAX_NAME).contains(&len) || !capitalised(sp) {
@@ -94,7 +102,8 @@ fn person_clusters(doc: &Doc, spans: &mut [Span], words: impl Fn(usize, usize) -
         .enumerate()
         .map(|(j, sp)| full.get(&words(sp.0, sp.1)).copied().unwrap_or(j))
         .collect();
-    let mut count: HashedMap<(u32, u32)> = HashedMap::default();
+    let mut count: HashedMap<(u32, u32)> =
+        HashedMap::with_capacity_and_hasher(spans.len(), Default::default());
     for (sp, &c) in spans.iter().zip(&cluster) {
         let e = count.entry(c as u64).or_default();
         if sp.2 == Label::Person {

@@ -33,14 +33,18 @@ impl Contexts {
 /// Collects the contexts of every candidate word of `doc`.
 pub fn compute(doc: &Doc) -> Contexts {
     let n = doc.toks.len();
-    // Sized for an article's distinct words (the map grows past that only on long texts);
-    // each word's set is held inline, so collecting costs no allocation per word.
-    let mut sets: HashedMap<(usize, [u64; MOST])> =
+    // Each word's set, in order of first mention, found through one hash lookup per token
+    // in a run; the token keeps its set's index, so no word is looked up twice. Sized for
+    // an article's distinct words (the map grows past that only on long texts); each set is
+    // held inline, so collecting costs no allocation per word.
+    let mut index: HashedMap<u32> =
         HashedMap::with_capacity_and_hasher(n.min(1 << 10), Default::default());
+    let mut sets: Vec<(usize, [u64; MOST])> = Vec::new();
+    let mut set_of = vec![u32::MAX; n];
     let outside = |j: usize, side: u64| {
         (j < n && doc.flags(j) & F_LINE_START == 0).then(|| hash::mix(side, doc.words.folded(j)))
     };
-    for i in 0..n {
+    for (i, k) in set_of.iter_mut().enumerate() {
         let Some(&(s, e)) = doc.runs.get(i) else {
             continue;
         };
@@ -53,7 +57,13 @@ pub fn compute(doc: &Doc) -> Contexts {
         } else {
             None
         };
-        let (len, set) = sets.entry(doc.words.folded(i)).or_insert((0, [0; MOST]));
+        *k = *index.entry(doc.words.folded(i)).or_insert_with(|| {
+            sets.push((0, [0; MOST]));
+            (sets.len() - 1) as u32
+        });
+        let Some((len, set)) = sets.get_mut(*k as usize) else {
+            continue;
+        };
         for c in [before, outside(e, 1)].into_iter().flatten() {
             if *len < MOST && !set.get(..*len).unwrap_or_default().contains(&c) {
                 if let Some(slot) = set.get_mut(*len) {
@@ -63,23 +73,18 @@ pub fn compute(doc: &Doc) -> Contexts {
             }
         }
     }
-    let mut words = Vec::new();
-    let mut at: HashedMap<(u32, u32)> =
-        HashedMap::with_capacity_and_hasher(sets.len(), Default::default());
-    for (w, (len, set)) in &sets {
-        let s = words.len() as u32;
-        words.extend_from_slice(set.get(..*len).unwrap_or_default());
-        at.insert(*w, (s, words.len() as u32));
-    }
-    let ranges = (0..n)
-        .map(|i| {
-            let in_run = doc.runs.get(i).is_some_and(|&(s, e)| e > s);
-            if in_run {
-                at.get(&doc.words.folded(i)).copied().unwrap_or((0, 0))
-            } else {
-                (0, 0)
-            }
+    let mut words = Vec::with_capacity(sets.iter().map(|&(len, _)| len).sum());
+    let at: Vec<(u32, u32)> = sets
+        .iter()
+        .map(|(len, set)| {
+            let s = words.len() as u32;
+            words.extend_from_slice(set.get(..*len).unwrap_or_default());
+            (s, words.len() as u32)
         })
+        .collect();
+    let ranges = set_of
+        .iter()
+        .map(|&k| at.get(k as usize).copied().unwrap_or((0, 0)))
         .collect();
     Contexts { ranges, words }
 }

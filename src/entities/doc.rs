@@ -6,8 +6,7 @@
 
 use super::gazetteer::Gazetteer;
 use super::tokenize::{
-    F_CAPS_LINE, F_DIGIT, F_LINE_START, F_LOWER, F_SENT_START, F_TABLE_LINE, F_UPPER, F_WORD,
-    Token, tokenize,
+    F_CAPS_LINE, F_DIGIT, F_LOWER, F_SENT_START, F_UPPER, F_WORD, Token, tokenize,
 };
 use super::word::WordHashes;
 
@@ -48,8 +47,7 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Analyses `text`.
     pub fn new(text: &'a str) -> Self {
-        let mut toks = tokenize(text);
-        mark_tables(&mut toks);
+        let toks = tokenize(text);
         let words = WordHashes::new(text, &toks);
         let topic = toks
             .first()
@@ -82,6 +80,16 @@ impl<'a> Doc<'a> {
             .unwrap_or_default()
     }
 
+    /// The bytes of token `i` (empty past the ends): [`Doc::word`] without the check that
+    /// the range falls on character boundaries, which token ranges always do.
+    #[inline]
+    pub fn word_bytes(&self, i: usize) -> &'a [u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
     /// The flags of token `i` (0 past the ends).
     #[inline]
     pub fn flags(&self, i: usize) -> u16 {
@@ -108,48 +116,25 @@ fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
         } else if t.flags & F_DIGIT != 0 && t.flags & F_LOWER == 0 {
             // "1860 Munich", but not the score in "Detroit 4 Kansas City".
             upper(i + 1) && !upper(i.wrapping_sub(1))
-        } else {
-            let w = text.get(t.start..t.end).unwrap_or_default();
+        } else if prev {
+            let w = text.as_bytes().get(t.start..t.end).unwrap_or_default();
             // "Queen's Park": a possessive may continue a name, a connector may join two.
-            let possessive = matches!(w, "'s" | "\u{2019}s");
-            prev && (possessive || ((upper(i + 1) || upper(i + 2)) && CONNECTORS.contains(&w)))
+            let possessive = w == b"'s" || w == "\u{2019}s".as_bytes();
+            possessive
+                || ((upper(i + 1) || upper(i + 2)) && CONNECTORS.iter().any(|c| c.as_bytes() == w))
+        } else {
+            false
         };
         cand.push(c);
     }
     cand
 }
 
-/// Sets [`F_TABLE_LINE`] on the tokens of lines with at least two numbers and at most two
-/// lowercase words.
-fn mark_tables(toks: &mut [Token]) {
-    let mut start = 0;
-    while start < toks.len() {
-        let len = toks
-            .iter()
-            .skip(start + 1)
-            .position(|t| t.flags & F_LINE_START != 0);
-        let end = len.map_or(toks.len(), |n| start + 1 + n);
-        let Some(line) = toks.get_mut(start..end) else {
-            break;
-        };
-        let numbers = line
-            .iter()
-            .filter(|t| t.flags & (F_DIGIT | F_UPPER | F_LOWER) == F_DIGIT)
-            .count();
-        let lower = line
-            .iter()
-            .filter(|t| t.flags & (F_UPPER | F_LOWER) == F_LOWER)
-            .count();
-        if numbers >= 2 && lower <= 2 {
-            line.iter_mut().for_each(|t| t.flags |= F_TABLE_LINE);
-        }
-        start = end;
-    }
-}
-
 fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
-    let mut bits = Vec::with_capacity(toks.len());
-    for t in toks {
+    // An article's distinct words are well under half its tokens (punctuation, repeats):
+    // sized for that, the table is zeroed at half the cost and grows if a text needs it.
+    let mut seen = WordBits::new(toks.len() / 2);
+    for (i, t) in toks.iter().enumerate() {
         let b = if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
             0
         } else if t.flags & (F_UPPER | F_LOWER) == F_LOWER {
@@ -163,20 +148,21 @@ fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
         } else {
             0
         };
-        bits.push(b);
-    }
-    // An article's distinct words are well under half its tokens (punctuation, repeats):
-    // sized for that, the table is zeroed at half the cost and grows if a text needs it.
-    let mut seen = WordBits::new(toks.len() / 2);
-    for (i, &b) in bits.iter().enumerate() {
         if b != 0 {
             seen.add(words.folded(i), b);
         }
     }
-    for (i, b) in bits.iter_mut().enumerate() {
-        *b = seen.get(words.folded(i));
-    }
-    bits
+    // Only words were added: punctuation (a third of the tokens) has nothing to look up.
+    toks.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if t.flags & F_WORD != 0 {
+                seen.get(words.folded(i))
+            } else {
+                0
+            }
+        })
+        .collect()
 }
 
 /// The `D_*` bits seen for each word hash: a linear-probing table, at most half full,

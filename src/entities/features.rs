@@ -61,8 +61,21 @@ enum T {
 
 /// Appends the feature buckets of token `i` to `out`, given the previous tag.
 pub fn extract(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Vec<u32>) {
+    // Buckets gather in a buffer on the stack, copied to `out` in one go (and whenever the
+    // buffer fills, which keeps their order): a push to `out` per feature costs more.
     let w = &doc.words;
-    let mut f = |t: T, v: u64| out.push(bucket(t as u32, v, bits));
+    let mut buf = [0u32; 64];
+    let mut n = 0;
+    let mut f = |t: T, v: u64| {
+        if n == buf.len() {
+            out.extend_from_slice(&buf);
+            n = 0;
+        }
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = bucket(t as u32, v, bits);
+            n += 1;
+        }
+    };
     // Context stops at line ends (a line is a sentence or a headline); lookups past the
     // text's ends or a line's ends yield 0.
     let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
@@ -88,10 +101,10 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Vec<u32>) {
     f(T::Bias, 0);
     f(T::Word, word);
     f(T::Shape, shape);
-    let text = doc.word(i);
+    let text = doc.word_bytes(i);
     let a = affixes(text);
     let (pre3, suf2, suf3, suf4) = (a.pre[2], a.suf[1], a.suf[2], a.suf[3]);
-    f(T::Exact, hash::bytes(hash::SEED, text.as_bytes()));
+    f(T::Exact, hash::bytes(hash::SEED, text));
     f(T::Pre3, pre3);
     f(T::Suf2, suf2);
     f(T::Suf3, suf3);
@@ -148,6 +161,7 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Vec<u32>) {
                 | u64::from(p1 >> HIST_TAG_SHIFT),
         );
     }
+    out.extend_from_slice(buf.get(..n).unwrap_or_default());
 }
 
 /// Features of the run of candidates holding token `i` ([`super::runs`]): its length and
@@ -201,12 +215,11 @@ struct Affixes {
     suf: [u64; 4],
 }
 
-fn affixes(text: &str) -> Affixes {
+fn affixes(b: &[u8]) -> Affixes {
     let mut a = Affixes {
         pre: [hash::SEED; 4],
         suf: [hash::SEED; 4],
     };
-    let b = text.as_bytes();
     if b.is_ascii() {
         // Most words: a byte is a char, folded by one table read.
         let (mut p, mut s) = (hash::SEED, hash::SEED);
@@ -222,6 +235,8 @@ fn affixes(text: &str) -> Affixes {
         }
         return a;
     }
+    // A token is a run of whole characters, so its bytes are valid UTF-8.
+    let text = std::str::from_utf8(b).unwrap_or_default();
     let mut buf = [0u8; 4];
     let mut h = hash::SEED;
     for (k, c) in text.chars().take(4).enumerate() {
@@ -296,21 +311,36 @@ mod tests {
 
     #[test]
     fn affixes_of_short_words_are_stable() {
-        assert_eq!(affixes("Al").suf[1], affixes("al").suf[1]);
-        assert_eq!(affixes("Kent").suf[2], affixes("Bent").suf[2]);
-        assert_ne!(affixes("Kent").pre[0], affixes("Bent").pre[0]);
         assert_eq!(
-            affixes("Zürich").suf[3],
-            affixes("ZURICH").suf[3],
+            affixes("Al".as_bytes()).suf[1],
+            affixes("al".as_bytes()).suf[1]
+        );
+        assert_eq!(
+            affixes("Kent".as_bytes()).suf[2],
+            affixes("Bent".as_bytes()).suf[2]
+        );
+        assert_ne!(
+            affixes("Kent".as_bytes()).pre[0],
+            affixes("Bent".as_bytes()).pre[0]
+        );
+        assert_eq!(
+            affixes("Zürich".as_bytes()).suf[3],
+            affixes("ZURICH".as_bytes()).suf[3],
             "the ASCII and the general paths agree"
         );
-        assert_eq!(affixes("Zürich").pre[0], affixes("z").pre[0]);
-        assert_eq!(affixes("ÉCOLE").pre[1], affixes("éc").pre[3]);
         assert_eq!(
-            affixes("Al").pre[3],
-            affixes("Al").pre[1],
+            affixes("Zürich".as_bytes()).pre[0],
+            affixes("z".as_bytes()).pre[0]
+        );
+        assert_eq!(
+            affixes("ÉCOLE".as_bytes()).pre[1],
+            affixes("éc".as_bytes()).pre[3]
+        );
+        assert_eq!(
+            affixes("Al".as_bytes()).pre[3],
+            affixes("Al".as_bytes()).pre[1],
             "short words repeat their longest"
         );
-        let _ = affixes("");
+        let _ = affixes("".as_bytes());
     }
 }

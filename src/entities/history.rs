@@ -24,53 +24,61 @@ pub const HIST_TAG_SHIFT: u16 = 8;
 /// The history of every token of `doc` given the first pass `tags`.
 pub fn compute(doc: &Doc, tags: &[u8]) -> Vec<u16> {
     let is_cand = |i: usize| doc.cand.get(i).copied().unwrap_or(false);
-    // Per word: untagged-capitalised count, then one count per label. Sized for every
-    // candidate being a distinct word, so it does not grow on an article (capped: a long
-    // text's distinct words are far fewer than its candidates).
+    // Per word, in order of first mention: untagged-capitalised count, then one count per
+    // label. Each candidate keeps its word's index, so a word is looked up once per
+    // mention and summed up once. The index is sized for every candidate being a distinct
+    // word, so it does not grow on an article (capped: a long text's distinct words are far
+    // fewer than its candidates).
     let cands = (0..tags.len()).filter(|&i| is_cand(i)).count();
-    let mut counts: HashedMap<[u32; 5]> =
+    let mut index: HashedMap<u32> =
         HashedMap::with_capacity_and_hasher(cands.min(1 << 12), Default::default());
-    for (i, &t) in tags.iter().enumerate() {
+    let mut counts: Vec<[u32; 5]> = Vec::new();
+    let mut word_of = vec![u32::MAX; tags.len()];
+    for ((i, &t), k) in tags.iter().enumerate().zip(word_of.iter_mut()) {
         if is_cand(i) {
             let slot = if t == O {
                 0
             } else {
                 usize::from(t).div_ceil(2)
             };
-            if let Some(c) = counts.entry(doc.words.folded(i)).or_default().get_mut(slot) {
+            *k = *index.entry(doc.words.folded(i)).or_insert_with(|| {
+                counts.push([0; 5]);
+                (counts.len() - 1) as u32
+            });
+            if let Some(c) = counts.get_mut(*k as usize).and_then(|c| c.get_mut(slot)) {
                 *c += 1;
             }
         }
     }
+    let word_bits: Vec<u16> = counts.iter().map(summary).collect();
     tags.iter()
-        .enumerate()
-        .map(|(i, &t)| {
+        .zip(&word_of)
+        .map(|(&t, &k)| {
             let own = u16::from(t) << HIST_TAG_SHIFT;
-            if !is_cand(i) {
-                return own;
-            }
-            let Some(c) = counts.get(&doc.words.folded(i)) else {
-                return own;
-            };
-            let mut v = own;
-            let labels = &c[1..];
-            if let Some((best, &n)) = labels
-                .iter()
-                .enumerate()
-                .max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k)))
-                && n > 0
-            {
-                v |= best as u16 + 1;
-            }
-            if labels.iter().filter(|&&n| n > 0).count() > 1 {
-                v |= HIST_MIXED;
-            }
-            if c[0] > 0 {
-                v |= HIST_ALSO_O;
-            }
-            v
+            own | word_bits.get(k as usize).copied().unwrap_or(0)
         })
         .collect()
+}
+
+/// The `HIST_WORD` bits of a word from its counts (untagged, then one per label).
+fn summary(c: &[u32; 5]) -> u16 {
+    let mut v = 0;
+    let labels = &c[1..];
+    if let Some((best, &n)) = labels
+        .iter()
+        .enumerate()
+        .max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k)))
+        && n > 0
+    {
+        v |= best as u16 + 1;
+    }
+    if labels.iter().filter(|&&n| n > 0).count() > 1 {
+        v |= HIST_MIXED;
+    }
+    if c[0] > 0 {
+        v |= HIST_ALSO_O;
+    }
+    v
 }
 
 #[cfg(test)]

@@ -63,25 +63,19 @@ pub fn extract(text: &str) -> Vec<Entity> {
             }),
         )
     };
-    let map = CharOffsets::new(
-        text,
-        spans.iter().flat_map(|sp| {
-            let (s, e) = bytes(sp);
-            [s, e]
-        }),
-    );
+    // Byte ranges found once: the period test at a span's end reads its neighbours.
+    let ranges: Vec<(usize, usize)> = spans.iter().map(bytes).collect();
+    let map = CharOffsets::new(text, ranges.iter().flat_map(|&(s, e)| [s, e]));
     spans
         .iter()
+        .zip(ranges)
         .zip(canon)
-        .map(|(sp, canonical)| {
-            let (s, e) = bytes(sp);
-            Entity {
-                text: text.get(s..e).unwrap_or_default().to_string(),
-                start: map.get(s),
-                end: map.get(e),
-                label: sp.2,
-                canonical,
-            }
+        .map(|((sp, (s, e)), canonical)| Entity {
+            text: text.get(s..e).unwrap_or_default().to_string(),
+            start: map.get(s),
+            end: map.get(e),
+            label: sp.2,
+            canonical,
         })
         .collect()
 }

@@ -33,8 +33,8 @@ pub const F_LINE_START: u16 = 1 << 5;
 pub const F_SENT_START: u16 = 1 << 6;
 /// On a line with letters but no lowercase letter: an all-caps headline.
 pub const F_CAPS_LINE: u16 = 1 << 7;
-/// On a line with two or more numbers and few lowercase words: a results or table row
-/// ("Leicestershire 296 Somerset 83"), set by [`super::doc`].
+/// On a line with two or more numbers (tokens with digits and no letter) and at most two
+/// lowercase words: a results or table row ("Leicestershire 296 Somerset 83").
 pub const F_TABLE_LINE: u16 = 1 << 8;
 
 impl Token {
@@ -64,10 +64,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut line_first = 0; // index in `out` of the line's first token
     let mut line_has_lower = false;
     let mut line_has_letter = false;
+    let (mut line_numbers, mut line_lower) = (0u32, 0u32);
     while i < b.len() {
         let c = b[i];
         if c == b'\n' {
-            close_line(&mut out, line_first, line_has_letter && !line_has_lower);
+            let table = is_table(line_numbers, line_lower);
+            close_line(
+                &mut out,
+                line_first,
+                line_has_letter && !line_has_lower,
+                table,
+            );
+            (line_numbers, line_lower) = (0, 0);
             line_start = true;
             line_first = out.len();
             line_has_lower = false;
@@ -101,6 +109,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         line_has_lower |= flags & F_LOWER != 0;
         line_has_letter |= flags & (F_LOWER | F_UPPER) != 0;
+        line_numbers += u32::from(flags & (F_DIGIT | F_UPPER | F_LOWER) == F_DIGIT);
+        line_lower += u32::from(flags & (F_UPPER | F_LOWER) == F_LOWER);
         if line_start {
             flags |= F_LINE_START | F_SENT_START;
             line_start = false;
@@ -113,15 +123,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             flags,
         });
     }
-    close_line(&mut out, line_first, line_has_letter && !line_has_lower);
+    let table = is_table(line_numbers, line_lower);
+    close_line(
+        &mut out,
+        line_first,
+        line_has_letter && !line_has_lower,
+        table,
+    );
     out
 }
 
-fn close_line(out: &mut [Token], first: usize, caps: bool) {
-    if caps {
-        out.iter_mut()
-            .skip(first)
-            .for_each(|t| t.flags |= F_CAPS_LINE);
+/// A results or table row: at least two numbers and at most two lowercase words.
+fn is_table(numbers: u32, lower: u32) -> bool {
+    numbers >= 2 && lower <= 2
+}
+
+/// Sets the flags of a whole line on its tokens, from `first` on.
+fn close_line(out: &mut [Token], first: usize, caps: bool, table: bool) {
+    let flags = if caps { F_CAPS_LINE } else { 0 } | if table { F_TABLE_LINE } else { 0 };
+    if flags != 0 {
+        out.iter_mut().skip(first).for_each(|t| t.flags |= flags);
     }
 }
 
@@ -317,6 +338,17 @@ mod tests {
         assert!(t[5].is(F_LINE_START) && !t[5].is(F_CAPS_LINE));
         assert!(t[8].is(F_SENT_START) && !t[8].is(F_LINE_START));
         assert!(t[6].is(F_WORD) && t[8].is(F_INIT_UPPER) && !t[9].is(F_UPPER));
+    }
+
+    #[test]
+    fn marks_results_rows() {
+        let t = tokenize("Leicestershire 296 Somerset 83\nThey made 296 and 83 in all");
+        assert!(t[..4].iter().all(|t| t.is(F_TABLE_LINE)));
+        assert!(!t[4].is(F_TABLE_LINE), "four lowercase words: a sentence");
+        assert!(
+            !tokenize("Kent 296 all out")[0].is(F_TABLE_LINE),
+            "one number"
+        );
     }
 
     #[test]
