@@ -295,12 +295,23 @@ impl<'t> Resolver<'t> {
         {
             strong = Some(p.clone());
         }
-        let mentioned: Vec<(usize, usize, String)> = self.index().names_between(floor, start);
-        let weak = mentioned
-            .into_iter()
-            .rev()
-            .map(|(p, e, name)| self.person(p, e, name))
-            .find(|p| fits(p));
+        // A name mentioned no more than MENTION_LEAD after the speaker loses to it, so only
+        // later ones are read.
+        let lowest = strong.as_ref().map_or(floor, |s| s.pos + MENTION_LEAD + 1);
+        self.index();
+        let index = self.index.as_ref()?;
+        let weak = index.rfind_between(floor, start, lowest, |p, e, name| {
+            let gender = gender_of(self.context(p, e), name);
+            let person = Person {
+                pos: p,
+                name: String::new(),
+                gender,
+            };
+            fits(&person).then(|| Person {
+                name: name.to_string(),
+                ..person
+            })
+        });
         match (strong, weak) {
             (Some(s), Some(w)) => Some(if w.pos > s.pos + MENTION_LEAD {
                 w.name
@@ -421,6 +432,19 @@ mod tests {
         );
         let t = "It was 1990 who said so.";
         assert_eq!(resolve(t, "who", 0).as_deref(), Some("who"));
+    }
+
+    #[test]
+    fn a_name_well_after_the_speaker_beats_it() {
+        let filler = "The council met on Tuesday to discuss the budget. ".repeat(8);
+        for (gap, expected) in [("", "Tom Lee"), (filler.as_str(), "Bob Ray")] {
+            let t = format!("Tom Lee said so. Then {gap}Bob Ray arrived. He said that.");
+            let mut r = Resolver::new(&t);
+            let tom = t.find("Tom Lee").unwrap_or(0);
+            assert_eq!(r.canonical(tom, tom + 7).as_deref(), Some("Tom Lee"));
+            let he = t.find("He").unwrap_or(0);
+            assert_eq!(r.canonical(he, he + 2).as_deref(), Some(expected), "{gap}");
+        }
     }
 
     #[test]
