@@ -10,6 +10,7 @@ use super::cues::{CueKind, cue_at, is_speech_verb};
 use super::speaker::subject_before;
 use super::words::tokenize;
 use crate::names::{NameIndex, name_words};
+use std::collections::HashMap;
 
 /// How far back (bytes) a pronoun looks for the person it refers to.
 const PRONOUN_REACH: usize = 2_000;
@@ -213,6 +214,9 @@ pub struct Resolver<'t> {
     /// scanned for them.
     subjects: Vec<Person>,
     scanned: usize,
+    /// [`NameIndex::fullest`] of each mention looked up so far: a speaker is mostly named
+    /// the same way again and again.
+    fullest: HashMap<&'t str, String>,
 }
 
 impl<'t> Resolver<'t> {
@@ -224,12 +228,24 @@ impl<'t> Resolver<'t> {
             speakers: Vec::new(),
             subjects: Vec::new(),
             scanned: 0,
+            fullest: HashMap::new(),
         }
     }
 
     fn index(&mut self) -> &NameIndex<'t> {
         let text = self.text;
         self.index.get_or_insert_with(|| NameIndex::new(text))
+    }
+
+    /// The fullest form of the name `mention` ([`NameIndex::fullest`]), looked up once per
+    /// distinct mention.
+    fn fullest(&mut self, mention: &'t str) -> String {
+        if let Some(name) = self.fullest.get(mention) {
+            return name.clone();
+        }
+        let name = self.index().fullest(mention);
+        self.fullest.insert(mention, name.clone());
+        name
     }
 
     /// The words just before byte `pos` and the mention at `pos..end`, for honorifics.
@@ -276,7 +292,7 @@ impl<'t> Resolver<'t> {
             if !a.is_capitalized() || name_words(mention).is_empty() {
                 continue;
             }
-            let name = self.index().fullest(mention);
+            let name = self.fullest(mention);
             let person = self.person(a.start, b.end, name);
             self.subjects.push(person);
         }
@@ -356,7 +372,7 @@ impl<'t> Resolver<'t> {
                 );
             };
             let text = self.text;
-            let name = self.index().fullest(text.get(s..e)?);
+            let name = self.fullest(text.get(s..e)?);
             let person = self.person(s, e, name.clone());
             self.speakers.push(person);
             return Some(name);
@@ -375,7 +391,7 @@ impl<'t> Resolver<'t> {
         if description || determiner || name_words(mention).is_empty() {
             return Some(mention.to_string());
         }
-        let name = self.index().fullest(mention);
+        let name = self.fullest(mention);
         let person = self.person(start, end, name.clone());
         self.speakers.push(person);
         Some(name)
