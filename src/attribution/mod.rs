@@ -246,6 +246,8 @@ fn attribute_inner(
     // sentence so that a sentence holding thousands of them is scanned back only once.
     let mut prev_sentence_start = 0;
     let mut run = 0usize;
+    // The tokens the rules read before the current quotation, and where they start.
+    let mut before: (Vec<Token<'_>>, usize) = (Vec::new(), 0);
     for (i, c) in cands.iter().enumerate() {
         let prev = i
             .checked_sub(1)
@@ -254,7 +256,8 @@ fn attribute_inner(
         // How many quotations in a row share this sentence: past a handful, windows stop
         // reaching across them (a list of quoted words needs no subject from ten items back).
         let dense = run >= MAX_QUOTES_REACHED;
-        let (a, sentence, shared) = attribute_one(text, c, prev, next, prev_sentence_start, dense);
+        let (a, sentence, shared) =
+            attribute_one(text, c, prev, next, prev_sentence_start, dense, &mut before);
         run = if shared { run + 1 } else { 0 };
         prev_sentence_start = sentence;
         let mut a = outer_according_to(text, c, a, sentence);
@@ -266,7 +269,8 @@ fn attribute_inner(
         let worth_ranking = (visit.is_some() || rank::ranks(a.how) || a.speaker.is_none())
             && (a.how == How::BeforeInSentence || crate::quotes::filter::keep(text, c, &a));
         if ranking && !dense && worth_ranking {
-            rank::choices(text, c, &a, sentence, prev, &mut choices);
+            let known = Some((before.0.as_slice(), before.1));
+            rank::choices(text, c, &a, sentence, prev, known, &mut choices);
             match visit.as_mut() {
                 Some(v) => v(c, &a, &choices),
                 None => {
@@ -281,13 +285,16 @@ fn attribute_inner(
     out
 }
 
-fn attribute_one(
-    text: &str,
+/// Attributes one candidate by the rules; `window` receives the tokens read before the
+/// quotation and where they start, which the ranker reads again.
+fn attribute_one<'t>(
+    text: &'t str,
     c: &Candidate,
     prev: Option<(&Candidate, &Attribution)>,
     next: Option<&Candidate>,
     prev_sentence_start: usize,
     dense: bool,
+    window: &mut (Vec<Token<'t>>, usize),
 ) -> (Attribution, usize, bool) {
     let para = paragraph_start(text, c.open);
     let prev_same_para = prev.filter(|(p, _)| p.close > para && !p.unclosed);
@@ -305,7 +312,8 @@ fn attribute_one(
         Some((p, _)) => sentence.max(char_floor(text, p.open.saturating_sub(MAX_SUBJECT_REACH))),
         None => s_start,
     };
-    let before = tokenize(text, full_start, c.open);
+    *window = (tokenize(text, full_start, c.open), full_start);
+    let before = &window.0;
     let cue_floor = before.partition_point(|t| t.start < s_start);
     let own_words = before.get(cue_floor..).unwrap_or_default();
     let mid_sentence = own_words.iter().any(|t| t.is_word);
@@ -430,7 +438,7 @@ fn attribute_one(
         return (
             found(
                 Some((sp.0 + cue_floor, sp.1 + cue_floor)),
-                &before,
+                before,
                 colon,
                 1,
                 How::Colon,
@@ -442,8 +450,8 @@ fn attribute_one(
 
     // 4. The outermost cue earlier in the sentence ("Rubio said he called Trump a “con
     //    artist”" is Rubio's).
-    let clause = clause_start(&before, cue_floor);
-    if let Some((k, m, sp)) = outermost_cue(&before, clause) {
+    let clause = clause_start(before, cue_floor);
+    if let Some((k, m, sp)) = outermost_cue(before, clause) {
         // "Trump urged voters to see what he called “…”": a free relative names the outer
         // subject's words.
         let relative = sp.0 > 0
@@ -453,12 +461,12 @@ fn attribute_one(
                     .any(|w| w.eq_ignore_ascii_case(t.text))
             });
         let outer = relative
-            .then(|| leading_subject(&before, clause, sp.0))
+            .then(|| leading_subject(before, clause, sp.0))
             .flatten();
         return (
             found(
                 Some(outer.unwrap_or(sp)),
-                &before,
+                before,
                 k,
                 m.len,
                 How::BeforeInSentence,
@@ -474,7 +482,7 @@ fn attribute_one(
             {
                 return (
                     Attribution {
-                        cue: cue_span(&before, k, m.len),
+                        cue: cue_span(before, k, m.len),
                         ..inherit(How::BeforeInSentence, pa)
                     },
                     sentence,
@@ -508,7 +516,7 @@ fn attribute_one(
         if agent.is_some() {
             if let Some(sp) = phrase_after(&after, 1, after.len()) {
                 return (
-                    found(None, &before, before.len() - 1, 1, How::AfterInSentence)
+                    found(None, before, before.len() - 1, 1, How::AfterInSentence)
                         .with_speaker(span_of(&after, sp)),
                     sentence,
                     same_sentence_as_prev,
@@ -540,10 +548,10 @@ fn attribute_one(
     //    A subject that is a thing ("His plan is “…”") names no speaker: the quotation stays
     //    the sentence's (the quote filter keeps it so), its speaker left to the ranker.
     if mid_sentence {
-        if let Some(sp) = leading_subject(&before, 0, before.len()) {
-            let speaker = names_a_source(&before, sp).then_some(sp);
+        if let Some(sp) = leading_subject(before, 0, before.len()) {
+            let speaker = names_a_source(before, sp).then_some(sp);
             return (
-                found(speaker, &before, sp.0, 0, How::SentenceSubject),
+                found(speaker, before, sp.0, 0, How::SentenceSubject),
                 sentence,
                 same_sentence_as_prev,
             );

@@ -19,7 +19,7 @@ mod table;
 
 use super::speaker::is_pronoun;
 use super::subject::leading_subject;
-use super::words::tokenize;
+use super::words::{Token, tokenize};
 use super::{Attribution, How, char_floor, span_of};
 use crate::learn::{Perceptron, Weights};
 use crate::quotes::pairing::Candidate;
@@ -83,6 +83,7 @@ pub(super) fn choices(
     a: &Attribution,
     sentence: usize,
     prev: Option<(&Candidate, &Attribution)>,
+    known: Option<(&[Token<'_>], usize)>,
     out: &mut Vec<Choice>,
 ) {
     // The quotation's sentence (as the rules found it), within reach.
@@ -94,7 +95,27 @@ pub(super) fn choices(
     } else {
         word_start_from(text, reach_start, c.open)
     };
-    let before = tokenize(text, s_start, c.open);
+    let owned;
+    let before: &[Token<'_>] = match known {
+        // The rules' tokens up to the opening mark, from `s_start` on: the same tokens when
+        // they start there, or at an earlier point when a space precedes `s_start` (no token
+        // spans a space, so tokenizing from either point gives the same tokens after it).
+        Some((tokens, start))
+            if start == s_start
+                || (start < s_start
+                    && text
+                        .as_bytes()
+                        .get(s_start - 1)
+                        .is_some_and(u8::is_ascii_whitespace)) =>
+        {
+            let i = tokens.partition_point(|t| t.start < s_start);
+            tokens.get(i..).unwrap_or_default()
+        }
+        _ => {
+            owned = tokenize(text, s_start, c.open);
+            &owned
+        }
+    };
     let after = if c.unclosed {
         Vec::new()
     } else {
@@ -107,9 +128,9 @@ pub(super) fn choices(
         tokenize(text, c.close, sentence_end(text, c.close, cap))
     };
     let mut raws: Vec<Raw<'_>> = Vec::with_capacity(32);
-    cue_candidates(&before, false, &mut raws);
+    cue_candidates(before, false, &mut raws);
     cue_candidates(&after, true, &mut raws);
-    if let Some(sp) = leading_subject(&before, 0, before.len()).and_then(|s| span_of(&before, s)) {
+    if let Some(sp) = leading_subject(before, 0, before.len()).and_then(|s| span_of(before, s)) {
         raws.push(Raw {
             span: sp,
             role: Role::Leading,
@@ -174,9 +195,9 @@ pub(super) fn choices(
             r.lead_in = true;
         }
     }
-    mention_candidates(&before, false, &mut raws);
+    mention_candidates(before, false, &mut raws);
     mention_candidates(&after, true, &mut raws);
-    possessive_candidates(&before, false, &mut raws);
+    possessive_candidates(before, false, &mut raws);
     possessive_candidates(&after, true, &mut raws);
     let prev_same_para = prev.is_some_and(|(p, _)| {
         p.close <= c.open
@@ -400,6 +421,39 @@ mod tests {
             .map(|c| c.span.and_then(|(s, e)| text.get(s..e)).map(str::to_string))
             .collect();
         (how, spans)
+    }
+
+    /// The ranker reading the rules' tokens (from wherever they start) sees exactly what it
+    /// sees tokenizing its own window.
+    #[test]
+    fn tokens_read_by_the_rules_give_the_same_choices() {
+        let texts = [
+            include_str!("../../../benches/articles/port-strike.txt"),
+            include_str!("../../../benches/articles/city-council-budget.txt"),
+        ];
+        // Spans and features, as `Choice` prints them.
+        let flat = |ch: &[Choice]| format!("{ch:?}");
+        for text in texts {
+            let cands = crate::quotes::pairing::pair(text);
+            let attrs = super::super::attribute(text, &cands);
+            for (i, (c, a)) in cands.iter().zip(&attrs).enumerate() {
+                let prev = i
+                    .checked_sub(1)
+                    .and_then(|p| Some((cands.get(p)?, attrs.get(p)?)));
+                let back = |n: usize| char_floor(text, c.open.saturating_sub(n));
+                for sentence in [0, back(60), back(200), back(2000)] {
+                    let mut own = Vec::new();
+                    choices(text, c, a, sentence, prev, None, &mut own);
+                    for start in [0, back(3), back(61), back(150), back(3000), sentence] {
+                        let tokens = tokenize(text, start, c.open);
+                        let mut shared = Vec::new();
+                        let known = Some((tokens.as_slice(), start));
+                        choices(text, c, a, sentence, prev, known, &mut shared);
+                        assert_eq!(flat(&shared), flat(&own), "{} {sentence} {start}", c.open);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
