@@ -45,6 +45,17 @@ use context::{
 };
 use subject::{PREPOSITIONS, clause_start, leading_subject, passive_agent};
 
+/// The tokens the rules read around one quotation, which the ranker reads again.
+#[derive(Debug, Default)]
+pub(crate) struct RuleTokens<'t> {
+    /// Tokens of `text[before_start..open]`.
+    pub before: Vec<Token<'t>>,
+    pub before_start: usize,
+    /// Tokens of `text[close..after_end]`.
+    pub after: Vec<Token<'t>>,
+    pub after_end: usize,
+}
+
 /// How a quotation got its attribution; the quote filter trusts some ways more than others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum How {
@@ -247,7 +258,7 @@ fn attribute_inner(
     let mut prev_sentence_start = 0;
     let mut run = 0usize;
     // The tokens the rules read before the current quotation, and where they start.
-    let mut before: (Vec<Token<'_>>, usize) = (Vec::new(), 0);
+    let mut window = RuleTokens::default();
     for (i, c) in cands.iter().enumerate() {
         let prev = i
             .checked_sub(1)
@@ -257,7 +268,7 @@ fn attribute_inner(
         // reaching across them (a list of quoted words needs no subject from ten items back).
         let dense = run >= MAX_QUOTES_REACHED;
         let (a, sentence, shared) =
-            attribute_one(text, c, prev, next, prev_sentence_start, dense, &mut before);
+            attribute_one(text, c, prev, next, prev_sentence_start, dense, &mut window);
         run = if shared { run + 1 } else { 0 };
         prev_sentence_start = sentence;
         let mut a = outer_according_to(text, c, a, sentence);
@@ -269,8 +280,7 @@ fn attribute_inner(
         let worth_ranking = (visit.is_some() || rank::ranks(a.how) || a.speaker.is_none())
             && (a.how == How::BeforeInSentence || crate::quotes::filter::keep(text, c, &a));
         if ranking && !dense && worth_ranking {
-            let known = Some((before.0.as_slice(), before.1));
-            rank::choices(text, c, &a, sentence, prev, known, &mut choices);
+            rank::choices(text, c, &a, sentence, prev, Some(&window), &mut choices);
             match visit.as_mut() {
                 Some(v) => v(c, &a, &choices),
                 None => {
@@ -285,8 +295,8 @@ fn attribute_inner(
     out
 }
 
-/// Attributes one candidate by the rules; `window` receives the tokens read before the
-/// quotation and where they start, which the ranker reads again.
+/// Attributes one candidate by the rules; `window` receives the tokens read around the
+/// quotation, which the ranker reads again.
 fn attribute_one<'t>(
     text: &'t str,
     c: &Candidate,
@@ -294,7 +304,7 @@ fn attribute_one<'t>(
     next: Option<&Candidate>,
     prev_sentence_start: usize,
     dense: bool,
-    window: &mut (Vec<Token<'t>>, usize),
+    window: &mut RuleTokens<'t>,
 ) -> (Attribution, usize, bool) {
     let para = paragraph_start(text, c.open);
     let prev_same_para = prev.filter(|(p, _)| p.close > para && !p.unclosed);
@@ -312,10 +322,10 @@ fn attribute_one<'t>(
         Some((p, _)) => sentence.max(char_floor(text, p.open.saturating_sub(MAX_SUBJECT_REACH))),
         None => s_start,
     };
-    *window = (tokenize(text, full_start, c.open), full_start);
-    let before = &window.0;
-    let cue_floor = before.partition_point(|t| t.start < s_start);
-    let own_words = before.get(cue_floor..).unwrap_or_default();
+    window.before = tokenize(text, full_start, c.open);
+    window.before_start = full_start;
+    let cue_floor = window.before.partition_point(|t| t.start < s_start);
+    let own_words = window.before.get(cue_floor..).unwrap_or_default();
     let mid_sentence = own_words.iter().any(|t| t.is_word);
 
     let ceiling = next.map_or(text.len(), |n| n.open);
@@ -324,11 +334,13 @@ fn attribute_one<'t>(
     } else {
         sentence_end(text, c.close, ceiling)
     };
-    let after = if c.unclosed {
+    window.after = if c.unclosed {
         Vec::new()
     } else {
         tokenize(text, c.close, s_end)
     };
+    window.after_end = s_end;
+    let (before, after) = (&window.before, &window.after);
     // The rest of the sentence past later quotations, read only when step 6 needs it.
     let after_full = || {
         if dense {
@@ -419,7 +431,7 @@ fn attribute_one<'t>(
     // 1b. A transcript line quoted whole: `"PENCE: And that’s why …"`; else 2. an
     //     attribution right after the quotation.
     if let Some(a) =
-        transcript_speaker(text, c).or_else(|| after_attribution(text, c, &after, mid_sentence))
+        transcript_speaker(text, c).or_else(|| after_attribution(text, c, after, mid_sentence))
     {
         return (
             Attribution {
@@ -514,10 +526,10 @@ fn attribute_one<'t>(
             .filter(|t| t.text.eq_ignore_ascii_case("by"))
             .filter(|_| before.last().is_some_and(|t| cues::is_speech_verb(t.text)));
         if agent.is_some() {
-            if let Some(sp) = phrase_after(&after, 1, after.len()) {
+            if let Some(sp) = phrase_after(after, 1, after.len()) {
                 return (
                     found(None, before, before.len() - 1, 1, How::AfterInSentence)
-                        .with_speaker(span_of(&after, sp)),
+                        .with_speaker(span_of(after, sp)),
                     sentence,
                     same_sentence_as_prev,
                 );
