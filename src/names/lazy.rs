@@ -105,11 +105,10 @@ fn lazy_budget(text: &str) -> usize {
 /// How many bytes a `memchr` search counts for against [`lazy_budget`] per byte searched.
 const SEARCH_DISCOUNT: usize = 8;
 
-/// Whether `bytes` hold a Kelvin sign (U+212A, `E2 84 AA`). Searched by its middle byte, a
-/// continuation byte rare in English text, where the lead byte `E2` starts every curly quote.
+/// Whether `bytes` hold a Kelvin sign (U+212A, `E2 84 AA`): `memmem` looks for its rarest
+/// bytes many at a time (the lead byte `E2` starts every curly quote of English text).
 fn has_kelvin_sign(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(0x84, bytes)
-        .any(|i| i.checked_sub(1).and_then(|p| bytes.get(p..p + 3)) == Some("\u{212A}".as_bytes()))
+    memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
 }
 
 /// The full names of one stretch of text, scanned lazily for [`NameIndex::names_between`]:
