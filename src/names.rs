@@ -430,7 +430,7 @@ impl NameIndex<'_> {
     /// The full names occurring at byte offsets `from..to`, in text order: (start, end of
     /// the name's words as first written, name).
     pub fn names_between(&self, from: usize, to: usize) -> Vec<(usize, usize, String)> {
-        if let Some(found) = self.lazy_names_between(from, to) {
+        if let Some(found) = self.lazy_names_between(from, from, to, <[_]>::to_vec) {
             return found;
         }
         let full = self.full();
@@ -442,6 +442,44 @@ impl NameIndex<'_> {
             .iter()
             .filter_map(|&(p, id)| Some(full.names.get(id)?.span(p)))
             .collect()
+    }
+}
+
+impl NameIndex<'_> {
+    /// The first `Some` that `pick(start, end, name)` gives for the names
+    /// [`NameIndex::names_between`]`(from, to)` lists, read from the last back to the first
+    /// starting at or after `lowest`: the latest name of a span that fits, without a string
+    /// for each name passed over.
+    pub fn rfind_between<T>(
+        &self,
+        from: usize,
+        to: usize,
+        lowest: usize,
+        mut pick: impl FnMut(usize, usize, &str) -> Option<T>,
+    ) -> Option<T> {
+        let latest = |names: &[(usize, usize, String)]| {
+            names
+                .iter()
+                .rev()
+                .find_map(|(p, e, name)| pick(*p, *e, name))
+        };
+        if let Some(found) = self.lazy_names_between(from, lowest, to, latest) {
+            return found;
+        }
+        let full = self.full();
+        let lo = full
+            .occurrences
+            .partition_point(|&(p, _)| p < from.max(lowest));
+        let hi = full.occurrences.partition_point(|&(p, _)| p < to);
+        full.occurrences
+            .get(lo..hi)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .find_map(|&(p, id)| {
+                let (p, e, name) = full.names.get(id)?.span(p);
+                pick(p, e, &name)
+            })
     }
 }
 

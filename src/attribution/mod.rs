@@ -45,6 +45,17 @@ use context::{
 };
 use subject::{PREPOSITIONS, clause_start, leading_subject, passive_agent};
 
+/// The tokens the rules read around one quotation, which the ranker reads again.
+#[derive(Debug, Default)]
+pub(crate) struct RuleTokens<'t> {
+    /// Tokens of `text[before_start..open]`.
+    pub before: Vec<Token<'t>>,
+    pub before_start: usize,
+    /// Tokens of `text[close..after_end]`.
+    pub after: Vec<Token<'t>>,
+    pub after_end: usize,
+}
+
 /// How a quotation got its attribution; the quote filter trusts some ways more than others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum How {
@@ -246,6 +257,8 @@ fn attribute_inner(
     // sentence so that a sentence holding thousands of them is scanned back only once.
     let mut prev_sentence_start = 0;
     let mut run = 0usize;
+    // The tokens the rules read before the current quotation, and where they start.
+    let mut window = RuleTokens::default();
     for (i, c) in cands.iter().enumerate() {
         let prev = i
             .checked_sub(1)
@@ -254,7 +267,8 @@ fn attribute_inner(
         // How many quotations in a row share this sentence: past a handful, windows stop
         // reaching across them (a list of quoted words needs no subject from ten items back).
         let dense = run >= MAX_QUOTES_REACHED;
-        let (a, sentence, shared) = attribute_one(text, c, prev, next, prev_sentence_start, dense);
+        let (a, sentence, shared) =
+            attribute_one(text, c, prev, next, prev_sentence_start, dense, &mut window);
         run = if shared { run + 1 } else { 0 };
         prev_sentence_start = sentence;
         let mut a = outer_according_to(text, c, a, sentence);
@@ -266,7 +280,7 @@ fn attribute_inner(
         let worth_ranking = (visit.is_some() || rank::ranks(a.how) || a.speaker.is_none())
             && (a.how == How::BeforeInSentence || crate::quotes::filter::keep(text, c, &a));
         if ranking && !dense && worth_ranking {
-            rank::choices(text, c, &a, sentence, prev, &mut choices);
+            rank::choices(text, c, &a, sentence, prev, Some(&window), &mut choices);
             match visit.as_mut() {
                 Some(v) => v(c, &a, &choices),
                 None => {
@@ -281,13 +295,16 @@ fn attribute_inner(
     out
 }
 
-fn attribute_one(
-    text: &str,
+/// Attributes one candidate by the rules; `window` receives the tokens read around the
+/// quotation, which the ranker reads again.
+fn attribute_one<'t>(
+    text: &'t str,
     c: &Candidate,
     prev: Option<(&Candidate, &Attribution)>,
     next: Option<&Candidate>,
     prev_sentence_start: usize,
     dense: bool,
+    window: &mut RuleTokens<'t>,
 ) -> (Attribution, usize, bool) {
     let para = paragraph_start(text, c.open);
     let prev_same_para = prev.filter(|(p, _)| p.close > para && !p.unclosed);
@@ -305,9 +322,10 @@ fn attribute_one(
         Some((p, _)) => sentence.max(char_floor(text, p.open.saturating_sub(MAX_SUBJECT_REACH))),
         None => s_start,
     };
-    let before = tokenize(text, full_start, c.open);
-    let cue_floor = before.partition_point(|t| t.start < s_start);
-    let own_words = before.get(cue_floor..).unwrap_or_default();
+    window.before = tokenize(text, full_start, c.open);
+    window.before_start = full_start;
+    let cue_floor = window.before.partition_point(|t| t.start < s_start);
+    let own_words = window.before.get(cue_floor..).unwrap_or_default();
     let mid_sentence = own_words.iter().any(|t| t.is_word);
 
     let ceiling = next.map_or(text.len(), |n| n.open);
@@ -316,11 +334,13 @@ fn attribute_one(
     } else {
         sentence_end(text, c.close, ceiling)
     };
-    let after = if c.unclosed {
+    window.after = if c.unclosed {
         Vec::new()
     } else {
         tokenize(text, c.close, s_end)
     };
+    window.after_end = s_end;
+    let (before, after) = (&window.before, &window.after);
     // The rest of the sentence past later quotations, read only when step 6 needs it.
     let after_full = || {
         if dense {
@@ -411,7 +431,7 @@ fn attribute_one(
     // 1b. A transcript line quoted whole: `"PENCE: And that’s why …"`; else 2. an
     //     attribution right after the quotation.
     if let Some(a) =
-        transcript_speaker(text, c).or_else(|| after_attribution(text, c, &after, mid_sentence))
+        transcript_speaker(text, c).or_else(|| after_attribution(text, c, after, mid_sentence))
     {
         return (
             Attribution {
@@ -430,7 +450,7 @@ fn attribute_one(
         return (
             found(
                 Some((sp.0 + cue_floor, sp.1 + cue_floor)),
-                &before,
+                before,
                 colon,
                 1,
                 How::Colon,
@@ -442,8 +462,8 @@ fn attribute_one(
 
     // 4. The outermost cue earlier in the sentence ("Rubio said he called Trump a “con
     //    artist”" is Rubio's).
-    let clause = clause_start(&before, cue_floor);
-    if let Some((k, m, sp)) = outermost_cue(&before, clause) {
+    let clause = clause_start(before, cue_floor);
+    if let Some((k, m, sp)) = outermost_cue(before, clause) {
         // "Trump urged voters to see what he called “…”": a free relative names the outer
         // subject's words.
         let relative = sp.0 > 0
@@ -453,12 +473,12 @@ fn attribute_one(
                     .any(|w| w.eq_ignore_ascii_case(t.text))
             });
         let outer = relative
-            .then(|| leading_subject(&before, clause, sp.0))
+            .then(|| leading_subject(before, clause, sp.0))
             .flatten();
         return (
             found(
                 Some(outer.unwrap_or(sp)),
-                &before,
+                before,
                 k,
                 m.len,
                 How::BeforeInSentence,
@@ -474,7 +494,7 @@ fn attribute_one(
             {
                 return (
                     Attribution {
-                        cue: cue_span(&before, k, m.len),
+                        cue: cue_span(before, k, m.len),
                         ..inherit(How::BeforeInSentence, pa)
                     },
                     sentence,
@@ -506,10 +526,10 @@ fn attribute_one(
             .filter(|t| t.text.eq_ignore_ascii_case("by"))
             .filter(|_| before.last().is_some_and(|t| cues::is_speech_verb(t.text)));
         if agent.is_some() {
-            if let Some(sp) = phrase_after(&after, 1, after.len()) {
+            if let Some(sp) = phrase_after(after, 1, after.len()) {
                 return (
-                    found(None, &before, before.len() - 1, 1, How::AfterInSentence)
-                        .with_speaker(span_of(&after, sp)),
+                    found(None, before, before.len() - 1, 1, How::AfterInSentence)
+                        .with_speaker(span_of(after, sp)),
                     sentence,
                     same_sentence_as_prev,
                 );
@@ -540,10 +560,10 @@ fn attribute_one(
     //    A subject that is a thing ("His plan is “…”") names no speaker: the quotation stays
     //    the sentence's (the quote filter keeps it so), its speaker left to the ranker.
     if mid_sentence {
-        if let Some(sp) = leading_subject(&before, 0, before.len()) {
-            let speaker = names_a_source(&before, sp).then_some(sp);
+        if let Some(sp) = leading_subject(before, 0, before.len()) {
+            let speaker = names_a_source(before, sp).then_some(sp);
             return (
-                found(speaker, &before, sp.0, 0, How::SentenceSubject),
+                found(speaker, before, sp.0, 0, How::SentenceSubject),
                 sentence,
                 same_sentence_as_prev,
             );

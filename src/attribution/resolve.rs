@@ -6,10 +6,11 @@
 //! adviser", "the ministry") stay as written. The index is built once per text, and only when
 //! some quotation has a speaker.
 
-use super::cues::{CueKind, cue_at, is_speech_verb};
+use super::cues::is_speech_verb;
 use super::speaker::subject_before;
-use super::words::tokenize;
+use super::words::{Token, tokenize};
 use crate::names::{NameIndex, name_words};
+use std::collections::HashMap;
 
 /// How far back (bytes) a pronoun looks for the person it refers to.
 const PRONOUN_REACH: usize = 2_000;
@@ -117,6 +118,19 @@ fn named_after_description(mention: &str) -> Option<&str> {
     mention.get(words.get(first)?.0..)
 }
 
+/// Whether `cues::cue_at` reads the token as a finite speech verb ([`CueKind::Verb`]): a speech
+/// verb not ending in "ing" ("according to" is a cue of its own). Asked of every token of the
+/// text before a pronoun, so without `cue_at`'s look at the words after it.
+fn is_verb_cue(t: &Token<'_>) -> bool {
+    let bytes = t.text.as_bytes();
+    let participle = bytes
+        .len()
+        .checked_sub(3)
+        .and_then(|i| bytes.get(i..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(b"ing"));
+    t.is_word && is_speech_verb(t.text) && !participle && !t.text.eq_ignore_ascii_case("according")
+}
+
 /// How far back (bytes) a relative "who" looks for the name it follows.
 const RELATIVE_REACH: usize = 80;
 
@@ -213,6 +227,9 @@ pub struct Resolver<'t> {
     /// scanned for them.
     subjects: Vec<Person>,
     scanned: usize,
+    /// [`NameIndex::fullest`] of each mention looked up so far: a speaker is mostly named
+    /// the same way again and again.
+    fullest: HashMap<&'t str, String>,
 }
 
 impl<'t> Resolver<'t> {
@@ -224,12 +241,24 @@ impl<'t> Resolver<'t> {
             speakers: Vec::new(),
             subjects: Vec::new(),
             scanned: 0,
+            fullest: HashMap::new(),
         }
     }
 
     fn index(&mut self) -> &NameIndex<'t> {
         let text = self.text;
         self.index.get_or_insert_with(|| NameIndex::new(text))
+    }
+
+    /// The fullest form of the name `mention` ([`NameIndex::fullest`]), looked up once per
+    /// distinct mention.
+    fn fullest(&mut self, mention: &'t str) -> String {
+        if let Some(name) = self.fullest.get(mention) {
+            return name.clone();
+        }
+        let name = self.index().fullest(mention);
+        self.fullest.insert(mention, name.clone());
+        name
     }
 
     /// The words just before byte `pos` and the mention at `pos..end`, for honorifics.
@@ -260,7 +289,7 @@ impl<'t> Resolver<'t> {
         self.scanned = pos;
         let tokens = tokenize(text, from, pos);
         for k in 0..tokens.len() {
-            if cue_at(&tokens, k).is_none_or(|c| c.kind != CueKind::Verb) {
+            if !tokens.get(k).is_some_and(is_verb_cue) {
                 continue;
             }
             let Some((s, e)) = subject_before(&tokens, k, 0) else {
@@ -276,7 +305,7 @@ impl<'t> Resolver<'t> {
             if !a.is_capitalized() || name_words(mention).is_empty() {
                 continue;
             }
-            let name = self.index().fullest(mention);
+            let name = self.fullest(mention);
             let person = self.person(a.start, b.end, name);
             self.subjects.push(person);
         }
@@ -295,12 +324,23 @@ impl<'t> Resolver<'t> {
         {
             strong = Some(p.clone());
         }
-        let mentioned: Vec<(usize, usize, String)> = self.index().names_between(floor, start);
-        let weak = mentioned
-            .into_iter()
-            .rev()
-            .map(|(p, e, name)| self.person(p, e, name))
-            .find(|p| fits(p));
+        // A name mentioned no more than MENTION_LEAD after the speaker loses to it, so only
+        // later ones are read.
+        let lowest = strong.as_ref().map_or(floor, |s| s.pos + MENTION_LEAD + 1);
+        self.index();
+        let index = self.index.as_ref()?;
+        let weak = index.rfind_between(floor, start, lowest, |p, e, name| {
+            let gender = gender_of(self.context(p, e), name);
+            let person = Person {
+                pos: p,
+                name: String::new(),
+                gender,
+            };
+            fits(&person).then(|| Person {
+                name: name.to_string(),
+                ..person
+            })
+        });
         match (strong, weak) {
             (Some(s), Some(w)) => Some(if w.pos > s.pos + MENTION_LEAD {
                 w.name
@@ -345,7 +385,7 @@ impl<'t> Resolver<'t> {
                 );
             };
             let text = self.text;
-            let name = self.index().fullest(text.get(s..e)?);
+            let name = self.fullest(text.get(s..e)?);
             let person = self.person(s, e, name.clone());
             self.speakers.push(person);
             return Some(name);
@@ -364,7 +404,7 @@ impl<'t> Resolver<'t> {
         if description || determiner || name_words(mention).is_empty() {
             return Some(mention.to_string());
         }
-        let name = self.index().fullest(mention);
+        let name = self.fullest(mention);
         let person = self.person(start, end, name.clone());
         self.speakers.push(person);
         Some(name)
@@ -373,6 +413,7 @@ impl<'t> Resolver<'t> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::cues::{CueKind, cue_at};
     use super::*;
 
     fn resolve(text: &str, mention: &str, nth: usize) -> Option<String> {
@@ -389,6 +430,22 @@ mod tests {
             Some("The ministry")
         );
         assert_eq!(resolve(t, "She", 0).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn verb_cues_are_those_cue_at_finds() {
+        let text = concat!(
+            include_str!("../../benches/articles/port-strike.txt"),
+            " According to Lee, he said, re-told, SAID, saying, Re-Stated, according to"
+        );
+        let tokens = tokenize(text, 0, text.len());
+        let mut verbs = 0;
+        for (k, t) in tokens.iter().enumerate() {
+            let verb = cue_at(&tokens, k).is_some_and(|c| c.kind == CueKind::Verb);
+            assert_eq!(is_verb_cue(t), verb, "{}", t.text);
+            verbs += usize::from(verb);
+        }
+        assert!(verbs > 5);
     }
 
     #[test]
@@ -421,6 +478,19 @@ mod tests {
         );
         let t = "It was 1990 who said so.";
         assert_eq!(resolve(t, "who", 0).as_deref(), Some("who"));
+    }
+
+    #[test]
+    fn a_name_well_after_the_speaker_beats_it() {
+        let filler = "The council met on Tuesday to discuss the budget. ".repeat(8);
+        for (gap, expected) in [("", "Tom Lee"), (filler.as_str(), "Bob Ray")] {
+            let t = format!("Tom Lee said so. Then {gap}Bob Ray arrived. He said that.");
+            let mut r = Resolver::new(&t);
+            let tom = t.find("Tom Lee").unwrap_or(0);
+            assert_eq!(r.canonical(tom, tom + 7).as_deref(), Some("Tom Lee"));
+            let he = t.find("He").unwrap_or(0);
+            assert_eq!(r.canonical(he, he + 2).as_deref(), Some(expected), "{gap}");
+        }
     }
 
     #[test]

@@ -105,11 +105,10 @@ fn lazy_budget(text: &str) -> usize {
 /// How many bytes a `memchr` search counts for against [`lazy_budget`] per byte searched.
 const SEARCH_DISCOUNT: usize = 8;
 
-/// Whether `bytes` hold a Kelvin sign (U+212A, `E2 84 AA`). Searched by its middle byte, a
-/// continuation byte rare in English text, where the lead byte `E2` starts every curly quote.
+/// Whether `bytes` hold a Kelvin sign (U+212A, `E2 84 AA`): `memmem` looks for its rarest
+/// bytes many at a time (the lead byte `E2` starts every curly quote of English text).
 fn has_kelvin_sign(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(0x84, bytes)
-        .any(|i| i.checked_sub(1).and_then(|p| bytes.get(p..p + 3)) == Some("\u{212A}".as_bytes()))
+    memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
 }
 
 /// The full names of one stretch of text, scanned lazily for [`NameIndex::names_between`]:
@@ -205,23 +204,29 @@ impl<'t> NameIndex<'t> {
         )
     }
 
-    /// [`NameIndex::names_between`] from the stretch of text scanned so far, grown forward
-    /// as needed; `None` when the whole text is (or must now be) indexed instead.
-    pub(super) fn lazy_names_between(
+    /// `visit` applied to the names [`NameIndex::names_between`] lists for
+    /// `from.max(lowest)..to`, read from the stretch of text scanned so far, grown forward as
+    /// needed; `None` when the whole text is (or must now be) indexed instead. The names from
+    /// `from` on are kept for later spans; the text before `lowest` is scanned only when
+    /// the stretch already reaches it.
+    pub(super) fn lazy_names_between<R>(
         &self,
         from: usize,
+        lowest: usize,
         to: usize,
-    ) -> Option<Vec<(usize, usize, String)>> {
+        visit: impl FnOnce(&[(usize, usize, String)]) -> R,
+    ) -> Option<R> {
         if self.full.get().is_some() {
             return None;
         }
         let mut stretch = self.stretch.borrow_mut();
         let text = self.text;
         let mut cost = 0;
-        if !(stretch.start..=stretch.end).contains(&from) || stretch.end == 0 {
-            // Start afresh where no run is open before `from`.
-            let start = runs::open_point_before(text, from.min(text.len()), 0);
-            cost += from.saturating_sub(start);
+        let need = from.max(lowest);
+        if !(stretch.start..=stretch.end).contains(&need) || stretch.end == 0 {
+            // Start afresh where no run is open before `need`.
+            let start = runs::open_point_before(text, need.min(text.len()), 0);
+            cost += need.saturating_sub(start);
             *stretch = Stretch {
                 start,
                 end: start,
@@ -250,12 +255,13 @@ impl<'t> NameIndex<'t> {
         if !self.spend(cost) {
             return None;
         }
-        let lo = stretch.names.partition_point(|&(p, _, _)| p < from);
+        let lo = stretch.names.partition_point(|&(p, _, _)| p < need);
         let hi = stretch.names.partition_point(|&(p, _, _)| p < to);
-        let found = stretch.names.get(lo..hi).unwrap_or_default().to_vec();
+        let found = visit(stretch.names.get(lo..hi).unwrap_or_default());
         // Later spans start no earlier (else the stretch starts afresh): what lies before this
         // one is not needed again, and dropping it keeps the stretch short in a long text.
-        stretch.names.drain(..lo);
+        let kept = stretch.names.partition_point(|&(p, _, _)| p < from);
+        stretch.names.drain(..kept);
         stretch.start = stretch.start.max(from);
         Some(found)
     }
@@ -294,6 +300,41 @@ mod tests {
                     let expected = full.names_between(from, to);
                     assert_eq!(NameIndex::new(text).names_between(from, to), expected);
                     assert_eq!(sequential.names_between(from, to), expected, "{from}..{to}");
+                }
+            }
+        }
+    }
+
+    /// The latest name at or after `lowest` that `rfind_between` picks is the one a reverse
+    /// search of `names_between` finds, whatever spans were asked about before.
+    #[test]
+    fn rfind_between_is_a_reverse_search_of_names_between() {
+        for text in TEXTS {
+            let full = NameIndex::new(text);
+            let _ = full.full();
+            let sequential = NameIndex::new(text);
+            for from in (0..text.len()).step_by(89) {
+                for (len, lead) in [(0, 0), (400, 0), (2000, 300), (2000, 1500), (2000, 9999)] {
+                    let (to, lowest) = (from + len, from + lead);
+                    // Every other name is passed over, as a pronoun of the wrong gender would.
+                    let pick = |p: usize, _: usize, name: &str| {
+                        (name.len() % 2 == 0).then(|| (p, name.to_string()))
+                    };
+                    let expected = full
+                        .names_between(from, to)
+                        .into_iter()
+                        .rev()
+                        .take_while(|(p, _, _)| *p >= lowest)
+                        .find_map(|(p, e, name)| pick(p, e, &name));
+                    assert_eq!(full.rfind_between(from, to, lowest, pick), expected);
+                    let lazy = NameIndex::new(text).rfind_between(from, to, lowest, pick);
+                    assert_eq!(lazy, expected, "{from}..{to} from {lowest}");
+                    let seq = sequential.rfind_between(from, to, lowest, pick);
+                    assert_eq!(seq, expected, "{from}..{to} from {lowest}");
+                    assert_eq!(
+                        sequential.names_between(from, to),
+                        full.names_between(from, to)
+                    );
                 }
             }
         }

@@ -19,8 +19,8 @@ mod table;
 
 use super::speaker::is_pronoun;
 use super::subject::leading_subject;
-use super::words::tokenize;
-use super::{Attribution, How, char_floor, span_of};
+use super::words::{Token, tokenize};
+use super::{Attribution, How, RuleTokens, char_floor, span_of};
 use crate::learn::{Perceptron, Weights};
 use crate::quotes::pairing::Candidate;
 use crate::sentences::sentence_end;
@@ -83,6 +83,7 @@ pub(super) fn choices(
     a: &Attribution,
     sentence: usize,
     prev: Option<(&Candidate, &Attribution)>,
+    known: Option<&RuleTokens<'_>>,
     out: &mut Vec<Choice>,
 ) {
     // The quotation's sentence (as the rules found it), within reach.
@@ -94,9 +95,30 @@ pub(super) fn choices(
     } else {
         word_start_from(text, reach_start, c.open)
     };
-    let before = tokenize(text, s_start, c.open);
-    let after = if c.unclosed {
-        Vec::new()
+    let owned;
+    let before: &[Token<'_>] = match known {
+        // The rules' tokens up to the opening mark, from `s_start` on: the same tokens when
+        // they start there, or at an earlier point when a space precedes `s_start` (no token
+        // spans a space, so tokenizing from either point gives the same tokens after it).
+        Some(k)
+            if k.before_start == s_start
+                || (k.before_start < s_start
+                    && text
+                        .as_bytes()
+                        .get(s_start - 1)
+                        .is_some_and(u8::is_ascii_whitespace)) =>
+        {
+            let i = k.before.partition_point(|t| t.start < s_start);
+            k.before.get(i..).unwrap_or_default()
+        }
+        _ => {
+            owned = tokenize(text, s_start, c.open);
+            &owned
+        }
+    };
+    let owned_after;
+    let after: &[Token<'_>] = if c.unclosed {
+        &[]
     } else {
         let cap = char_floor(text, (c.close + REACH).min(text.len()));
         let cap = if cap < text.len() {
@@ -104,12 +126,31 @@ pub(super) fn choices(
         } else {
             cap
         };
-        tokenize(text, c.close, sentence_end(text, c.close, cap))
+        let end = sentence_end(text, c.close, cap);
+        match known {
+            // The rules' tokens after the closing mark, up to `end`: the same tokens when
+            // they end there, or later when a space follows `end` (no token spans it).
+            Some(k)
+                if k.after_end == end
+                    || (end < k.after_end
+                        && text
+                            .as_bytes()
+                            .get(end)
+                            .is_some_and(u8::is_ascii_whitespace)) =>
+            {
+                let i = k.after.partition_point(|t| t.end <= end);
+                k.after.get(..i).unwrap_or_default()
+            }
+            _ => {
+                owned_after = tokenize(text, c.close, end);
+                &owned_after
+            }
+        }
     };
     let mut raws: Vec<Raw<'_>> = Vec::with_capacity(32);
-    cue_candidates(&before, false, &mut raws);
-    cue_candidates(&after, true, &mut raws);
-    if let Some(sp) = leading_subject(&before, 0, before.len()).and_then(|s| span_of(&before, s)) {
+    cue_candidates(before, false, &mut raws);
+    cue_candidates(after, true, &mut raws);
+    if let Some(sp) = leading_subject(before, 0, before.len()).and_then(|s| span_of(before, s)) {
         raws.push(Raw {
             span: sp,
             role: Role::Leading,
@@ -137,7 +178,7 @@ pub(super) fn choices(
                 .count()
         };
         if len > 0 {
-            if let Some(sp) = span_of(&after, (i0, i0 + len)) {
+            if let Some(sp) = span_of(after, (i0, i0 + len)) {
                 raws.push(Raw {
                     span: sp,
                     role: Role::Next,
@@ -174,10 +215,10 @@ pub(super) fn choices(
             r.lead_in = true;
         }
     }
-    mention_candidates(&before, false, &mut raws);
-    mention_candidates(&after, true, &mut raws);
-    possessive_candidates(&before, false, &mut raws);
-    possessive_candidates(&after, true, &mut raws);
+    mention_candidates(before, false, &mut raws);
+    mention_candidates(after, true, &mut raws);
+    possessive_candidates(before, false, &mut raws);
+    possessive_candidates(after, true, &mut raws);
     let prev_same_para = prev.is_some_and(|(p, _)| {
         p.close <= c.open
             && c.open - p.close < REACH
@@ -400,6 +441,53 @@ mod tests {
             .map(|c| c.span.and_then(|(s, e)| text.get(s..e)).map(str::to_string))
             .collect();
         (how, spans)
+    }
+
+    /// The ranker reading the rules' tokens (from wherever they start) sees exactly what it
+    /// sees tokenizing its own window.
+    #[test]
+    fn tokens_read_by_the_rules_give_the_same_choices() {
+        let texts = [
+            include_str!("../../../benches/articles/port-strike.txt"),
+            include_str!("../../../benches/articles/city-council-budget.txt"),
+        ];
+        // Spans and features, as `Choice` prints them.
+        let flat = |ch: &[Choice]| format!("{ch:?}");
+        for text in texts {
+            let cands = crate::quotes::pairing::pair(text);
+            let attrs = super::super::attribute(text, &cands);
+            for (i, (c, a)) in cands.iter().zip(&attrs).enumerate() {
+                let prev = i
+                    .checked_sub(1)
+                    .and_then(|p| Some((cands.get(p)?, attrs.get(p)?)));
+                let back = |n: usize| char_floor(text, c.open.saturating_sub(n));
+                for sentence in [0, back(60), back(200), back(2000)] {
+                    let mut own = Vec::new();
+                    choices(text, c, a, sentence, prev, None, &mut own);
+                    for start in [0, back(3), back(61), back(150), back(3000), sentence] {
+                        let forward = |n: usize| char_floor(text, (c.close + n).min(text.len()));
+                        for end in [
+                            c.close,
+                            forward(3),
+                            forward(80),
+                            forward(500),
+                            forward(5000),
+                        ] {
+                            let known = RuleTokens {
+                                before: tokenize(text, start, c.open),
+                                before_start: start,
+                                after: tokenize(text, c.close, end),
+                                after_end: end,
+                            };
+                            let mut shared = Vec::new();
+                            choices(text, c, a, sentence, prev, Some(&known), &mut shared);
+                            let at = format!("{} {sentence} {start} {end}", c.open);
+                            assert_eq!(flat(&shared), flat(&own), "{at}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
