@@ -61,25 +61,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     let mut line_start = true;
-    let mut line_first = 0; // index in `out` of the line's first token
-    let mut line_has_lower = false;
-    let mut line_has_letter = false;
-    let (mut line_numbers, mut line_lower) = (0u32, 0u32);
+    let mut line = Line::default();
     while i < b.len() {
         let c = b[i];
         if c == b'\n' {
-            let table = is_table(line_numbers, line_lower);
-            close_line(
-                &mut out,
-                line_first,
-                line_has_letter && !line_has_lower,
-                table,
-            );
-            (line_numbers, line_lower) = (0, 0);
+            line.close(&mut out);
             line_start = true;
-            line_first = out.len();
-            line_has_lower = false;
-            line_has_letter = false;
             i += 1;
             continue;
         }
@@ -107,10 +94,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             i += len;
         }
-        line_has_lower |= flags & F_LOWER != 0;
-        line_has_letter |= flags & (F_LOWER | F_UPPER) != 0;
-        line_numbers += u32::from(flags & (F_DIGIT | F_UPPER | F_LOWER) == F_DIGIT);
-        line_lower += u32::from(flags & (F_UPPER | F_LOWER) == F_LOWER);
+        line.add(flags);
         if line_start {
             flags |= F_LINE_START | F_SENT_START;
             line_start = false;
@@ -123,14 +107,40 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             flags,
         });
     }
-    let table = is_table(line_numbers, line_lower);
-    close_line(
-        &mut out,
-        line_first,
-        line_has_letter && !line_has_lower,
-        table,
-    );
+    line.close(&mut out);
     out
+}
+
+/// What the tokenizer has seen of the current line, to flag its tokens when it ends.
+#[derive(Default)]
+struct Line {
+    /// Index in the output of the line's first token.
+    first: usize,
+    has_lower: bool,
+    has_letter: bool,
+    /// Tokens that are numbers, and lowercase words (see [`is_table`]).
+    numbers: u32,
+    lower: u32,
+}
+
+impl Line {
+    #[inline]
+    fn add(&mut self, flags: u16) {
+        self.has_lower |= flags & F_LOWER != 0;
+        self.has_letter |= flags & (F_LOWER | F_UPPER) != 0;
+        self.numbers += u32::from(flags & (F_DIGIT | F_UPPER | F_LOWER) == F_DIGIT);
+        self.lower += u32::from(flags & (F_UPPER | F_LOWER) == F_LOWER);
+    }
+
+    /// Flags the line's tokens (all-caps line, table row) and starts the next line.
+    fn close(&mut self, out: &mut [Token]) {
+        let caps = self.has_letter && !self.has_lower;
+        close_line(out, self.first, caps, is_table(self.numbers, self.lower));
+        *self = Line {
+            first: out.len(),
+            ..Line::default()
+        };
+    }
 }
 
 /// A results or table row: at least two numbers and at most two lowercase words.
