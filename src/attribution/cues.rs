@@ -464,21 +464,27 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
             kind: CueKind::According,
         });
     }
-    if !is_speech_verb(t.text) {
+    Some(CueMatch {
+        len: 1 + statement_after(tokens, k + 1),
+        kind: verb_kind(t)?,
+    })
+}
+
+/// What a single token is as a speech verb: [`CueKind::Verb`] ("said"),
+/// [`CueKind::Participle`] ("saying"), or nothing. [`cue_at`]'s reading of the token alone,
+/// for callers that ask it of every token of a long stretch and need no more.
+pub fn verb_kind(t: &Token<'_>) -> Option<CueKind> {
+    if !t.is_word || t.text.eq_ignore_ascii_case("according") || !is_speech_verb(t.text) {
         return None;
     }
     let bytes = t.text.as_bytes();
     let participle = bytes
         .get(bytes.len().saturating_sub(3)..)
         .is_some_and(|end| end.len() == 3 && end.eq_ignore_ascii_case(b"ing"));
-    let kind = if participle {
+    Some(if participle {
         CueKind::Participle
     } else {
         CueKind::Verb
-    };
-    Some(CueMatch {
-        len: 1 + statement_after(tokens, k + 1),
-        kind,
     })
 }
 

@@ -6,7 +6,7 @@
 //! adviser", "the ministry") stay as written. The index is built once per text, and only when
 //! some quotation has a speaker.
 
-use super::cues::is_speech_verb;
+use super::cues::{CueKind, is_speech_verb, verb_kind};
 use super::speaker::subject_before;
 use super::words::{Token, tokenize};
 use crate::names::{NameIndex, name_words};
@@ -118,17 +118,10 @@ fn named_after_description(mention: &str) -> Option<&str> {
     mention.get(words.get(first)?.0..)
 }
 
-/// Whether `cues::cue_at` reads the token as a finite speech verb ([`CueKind::Verb`]): a speech
-/// verb not ending in "ing" ("according to" is a cue of its own). Asked of every token of the
-/// text before a pronoun, so without `cue_at`'s look at the words after it.
+/// Whether `cues::cue_at` reads the token as a finite speech verb ([`CueKind::Verb`]). Asked
+/// of every token of the text before a pronoun, so without `cue_at`'s look at the words after.
 fn is_verb_cue(t: &Token<'_>) -> bool {
-    let bytes = t.text.as_bytes();
-    let participle = bytes
-        .len()
-        .checked_sub(3)
-        .and_then(|i| bytes.get(i..))
-        .is_some_and(|end| end.eq_ignore_ascii_case(b"ing"));
-    t.is_word && is_speech_verb(t.text) && !participle && !t.text.eq_ignore_ascii_case("according")
+    verb_kind(t) == Some(CueKind::Verb)
 }
 
 /// How far back (bytes) a relative "who" looks for the name it follows.
@@ -413,7 +406,7 @@ impl<'t> Resolver<'t> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::cues::{CueKind, cue_at};
+    use super::super::cues::cue_at;
     use super::*;
 
     fn resolve(text: &str, mention: &str, nth: usize) -> Option<String> {
