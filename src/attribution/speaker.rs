@@ -61,13 +61,6 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "yesterday",
     "could",
     "can",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "morning",
     "afternoon",
     "evening",
@@ -147,6 +140,12 @@ const DETERMINERS: &[&str] = &[
 /// The longer lists as hash sets: they are read at every token a subject or phrase walk
 /// passes.
 static BETWEEN_SET: WordSet<256> = WordSet::new(BETWEEN_SUBJECT_AND_VERB);
+
+/// Whether a word may stand between a subject and its verb: the list, or a weekday ("Trump
+/// on Monday said"), kept in [`crate::calendar`] with the other modules' dates.
+fn between_subject_and_verb(word: &str) -> bool {
+    BETWEEN_SET.contains(word) || crate::calendar::is_weekday(word)
+}
 static SUBJECT_STOP_SET: WordSet<256> = WordSet::new(SUBJECT_STOPS);
 static OBJECT_STOP_SET: WordSet<128> = WordSet::new(OBJECT_STOPS);
 
@@ -184,7 +183,7 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     // Skip adverbs, auxiliaries and time words between subject and verb.
     while end > floor {
         let t = tokens.get(end - 1)?;
-        if t.is_word && (BETWEEN_SET.contains(t.text) || is_adverb(t.text)) {
+        if t.is_word && (between_subject_and_verb(t.text) || is_adverb(t.text)) {
             end -= 1;
         } else {
             break;
@@ -196,7 +195,7 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
         end = from;
         while end > floor {
             let t = tokens.get(end - 1)?;
-            if t.is_word && (BETWEEN_SET.contains(t.text) || is_adverb(t.text)) {
+            if t.is_word && (between_subject_and_verb(t.text) || is_adverb(t.text)) {
                 end -= 1;
             } else {
                 break;

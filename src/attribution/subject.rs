@@ -41,13 +41,6 @@ pub(super) const TIME_WORDS: &[&str] = &[
     "evening",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "hours",
     "minutes",
 ];
@@ -138,6 +131,11 @@ pub(super) const AUXILIARIES: &[&str] = &[
 
 /// The lists read at each token [`leading_subject`] passes, as hash sets.
 static TIME_WORD_SET: WordSet<64> = WordSet::new(TIME_WORDS);
+
+/// Whether a word dates a phrase: the list, or a weekday from [`crate::calendar`].
+fn is_time_word(word: &str) -> bool {
+    TIME_WORD_SET.contains(word) || crate::calendar::is_weekday(word)
+}
 static OPENER_SET: WordSet<64> = WordSet::new(OPENERS);
 static NOT_SUBJECT_SET: WordSet<256> = WordSet::new(NOT_SUBJECTS);
 static MONTH_SET: WordSet<64> = WordSet::new(MONTHS);
@@ -178,7 +176,7 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
             .get(i..c)
             .unwrap_or_default()
             .iter()
-            .any(|t| TIME_WORD_SET.contains(t.text));
+            .any(|t| is_time_word(t.text));
         if timely {
             i = c + 1;
         }
@@ -254,6 +252,12 @@ mod tests {
         assert_eq!(lead("Finally Ann Lee cut the ribbon"), Some("Ann Lee"));
         assert_eq!(lead("However, she stayed"), Some("she"));
         assert_eq!(lead("Once, when it rained, the roof fell"), None);
+    }
+
+    #[test]
+    fn time_phrases_with_a_weekday_open_a_sentence() {
+        assert_eq!(lead("Late Monday, Ann Lee left"), Some("Ann Lee"));
+        assert_eq!(lead("Two hours later, she left"), Some("she"));
     }
 
     #[test]
