@@ -8,9 +8,10 @@
 
 use super::cues::{CueKind, is_speech_verb, verb_kind};
 use super::speaker::subject_before;
-use super::words::{Token, tokenize};
+use super::words::{Token, WordSet, tokenize};
 use crate::names::{NameIndex, name_words};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// How far back (bytes) a pronoun looks for the person it refers to.
 const PRONOUN_REACH: usize = 2_000;
@@ -33,32 +34,52 @@ type Gender = Option<bool>;
 /// `scripts/gen_gazetteers.py`): sorted lines `name TAB m|f`.
 static GENDERS: &str = include_str!("../../data/gazetteers/first_name_genders.txt");
 
-fn first_name_gender(word: &str) -> Gender {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, bool)>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        GENDERS
+/// The first names of [`GENDERS`] by gender, as hash sets: every speaker and every name a
+/// pronoun may refer to asks for the gender of its first name, and a probe costs less than a
+/// binary search of five thousand names (both are exact: the names are distinct).
+struct FirstNames {
+    male: WordSet<4096>,
+    female: WordSet<8192>,
+}
+
+fn first_names() -> &'static FirstNames {
+    static SETS: OnceLock<Box<FirstNames>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let (mut male, mut female): (Vec<&'static str>, Vec<&'static str>) = (vec![], vec![]);
+        for (n, g) in GENDERS
             .lines()
             .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (n, g) = l.split_once('\t')?;
-                Some((n, g == "m"))
-            })
-            .collect()
-    });
+            .filter_map(|l| l.split_once('\t'))
+        {
+            if g == "m" {
+                male.push(n)
+            } else {
+                female.push(n)
+            }
+        }
+        // Built once per process and kept for good, as a `static` would be.
+        let leak =
+            |v: Vec<&'static str>| -> &'static [&'static str] { Box::leak(v.into_boxed_slice()) };
+        Box::new(FirstNames {
+            male: WordSet::new(leak(male)),
+            female: WordSet::new(leak(female)),
+        })
+    })
+}
+
+/// The gender a first name (any ASCII case) tells.
+fn first_name_gender(word: &str) -> Gender {
     if word.len() > 20 || !word.is_ascii() {
         return None;
     }
-    // Lower-cased on the stack, compared as bytes (as `str` orders them).
-    let mut buf = [0u8; 20];
-    let lower = buf.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower: &[u8] = lower;
-    table
-        .binary_search_by(|(n, _)| n.as_bytes().cmp(lower))
-        .ok()
-        .and_then(|i| table.get(i))
-        .map(|&(_, m)| m)
+    let sets = first_names();
+    if sets.male.contains(word) {
+        Some(true)
+    } else if sets.female.contains(word) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// The gender an honorific tells: "Mr." a man, "Mrs.", "Ms." and "Miss" a woman.
@@ -352,9 +373,12 @@ impl<'t> Resolver<'t> {
         if mention.is_empty() {
             return None;
         }
-        let lower = mention.to_lowercase();
-        if PERSONAL_PRONOUNS.contains(&lower.as_str()) {
-            let male = lower == "he" || lower == "him";
+        // Compared ignoring ASCII case, without a lower-cased copy: none of these words holds
+        // a `k`, so Unicode lower-casing (whose one non-ASCII-to-ASCII case is the Kelvin sign)
+        // would find the same ones.
+        let is = |w: &str| mention.eq_ignore_ascii_case(w);
+        if PERSONAL_PRONOUNS.iter().any(|p| is(p)) {
+            let male = is("he") || is("him");
             // No one fitting named before: the mention stays, but a pronoun is no name, so
             // the canonical speaker is unknown.
             let name = self.antecedent(start, male)?;
@@ -366,7 +390,7 @@ impl<'t> Resolver<'t> {
             });
             return Some(name);
         }
-        if lower == "who" {
+        if is("who") {
             // "Ann Lee, who said …": the relative pronoun names the person just before it.
             let Some((s, e)) = relative_antecedent(self.text, start) else {
                 // "residents who said …": the description, as written.
@@ -389,8 +413,9 @@ impl<'t> Resolver<'t> {
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let determiner =
-            ["the", "a", "an", "one", "another"].contains(&first.to_lowercase().as_str());
+        let determiner = ["the", "a", "an", "one", "another"]
+            .iter()
+            .any(|d| first.eq_ignore_ascii_case(d));
         if determiner && let Some(name) = named_after_description(mention) {
             return Some(name.to_string());
         }
@@ -439,6 +464,43 @@ mod tests {
             verbs += usize::from(verb);
         }
         assert!(verbs > 5);
+    }
+
+    #[test]
+    fn first_name_sets_answer_as_the_sorted_list() {
+        let list: Vec<(&str, bool)> = GENDERS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|(n, g)| (n, g == "m")))
+            .collect();
+        assert!(list.windows(2).all(|w| w[0].0 < w[1].0), "sorted, distinct");
+        let reference = |w: &str| {
+            let lower = w.to_ascii_lowercase();
+            (w.len() <= 20 && w.is_ascii())
+                .then(|| list.binary_search_by(|(n, _)| n.cmp(&lower.as_str())).ok())
+                .flatten()
+                .map(|i| list[i].1)
+        };
+        let mut rng = crate::testing::Rng::new(7);
+        const PIECES: &[&str] = &["a", "n", "e", "Jo", "K", "\u{212A}", "é", "-", "ann", "ie"];
+        let mut words: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
+        words.extend(list.iter().map(|(n, _)| n.to_ascii_uppercase()));
+        words.extend(list.iter().map(|(n, _)| format!("{n}x")));
+        words.extend((0..5000).map(|_| rng.text(PIECES, 4)));
+        for w in &words {
+            assert_eq!(first_name_gender(w), reference(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn pronouns_and_determiners_are_read_in_any_case() {
+        let t = "Bob Ray spoke. HE said. THE Ministry said.";
+        assert_eq!(resolve(t, "HE", 0).as_deref(), Some("Bob Ray"));
+        // A determiner keeps a description as written, rather than a name "Ministry".
+        assert_eq!(
+            resolve(t, "THE Ministry", 0).as_deref(),
+            Some("THE Ministry")
+        );
     }
 
     #[test]

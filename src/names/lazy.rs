@@ -165,7 +165,10 @@ impl<'t> NameIndex<'t> {
         if self.full.get().is_some() || key.is_empty() || !key.is_ascii() {
             return None;
         }
-        let kelvin = *self.kelvin.get_or_init(|| has_kelvin_sign(text.as_bytes()));
+        // A Kelvin sign lower-cases to `k`, so it can only make a word equal to a key holding
+        // a `k`: the text is searched for one (a pass over all of it) only for such keys.
+        let kelvin = key.as_bytes().contains(&b'k')
+            && *self.kelvin.get_or_init(|| has_kelvin_sign(text.as_bytes()));
         if kelvin
             || !key.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
             || !self.spend(text.len() / SEARCH_DISCOUNT)
@@ -366,6 +369,11 @@ mod tests {
         let index = NameIndex::new(text);
         assert_eq!(index.fullest("Kee"), "Ann Kee");
         assert!(index.full.get().is_some());
+        // A key without a `k` is looked up lazily whatever Kelvin signs the text holds.
+        let (index, full) = (NameIndex::new(text), NameIndex::new(text));
+        let _ = full.full();
+        assert_eq!(index.fullest("Ann"), full.fullest("Ann"));
+        assert!(index.full.get().is_none());
         let index = NameIndex::new("Zoë Lee spoke. Zoë left.");
         assert_eq!(index.fullest("Zoë"), "Zoë Lee");
     }
