@@ -158,3 +158,24 @@ pub(super) fn transcript_speaker(text: &str, c: &Candidate) -> Option<Attributio
         sentence_end: 0,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    fn speaker(text: &str) -> Option<String> {
+        crate::extract_quotes(text).first()?.speaker.clone()
+    }
+
+    #[test]
+    fn only_an_according_to_of_the_quotations_sentence_is_its_outer_source() {
+        let quote = "“Talks will resume after the holiday,” the minister said";
+        assert_eq!(
+            speaker(&format!("{quote}, according to Reuters.")).as_deref(),
+            Some("Reuters")
+        );
+        // Within reach of the closing mark but in the next sentence.
+        let next = format!("{quote}. According to Reuters, they will not.");
+        assert_eq!(speaker(&next).as_deref(), Some("the minister"));
+        let before = format!("According to Reuters, {quote} on Monday.");
+        assert_eq!(speaker(&before).as_deref(), Some("Reuters"));
+    }
+}

@@ -9,7 +9,7 @@
 use super::cues::{CueKind, is_speech_verb, verb_kind};
 use super::speaker::subject_before;
 use super::words::{Token, WordSet, tokenize};
-use crate::names::{NameIndex, name_words};
+use crate::names::{NameIndex, has_name_words};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -164,7 +164,7 @@ fn relative_antecedent(text: &str, who: usize) -> Option<(usize, usize)> {
         start -= w.len() + usize::from(start < end);
     }
     let name = text.get(start..end)?;
-    (start < end && !name_words(name).is_empty()).then_some((start, end))
+    (start < end && has_name_words(name)).then_some((start, end))
 }
 
 /// Words that start a noun phrase before a relative "who" ("the residents who", "an aide
@@ -316,7 +316,7 @@ impl<'t> Resolver<'t> {
             let Some(mention) = text.get(a.start..b.end) else {
                 continue;
             };
-            if !a.is_capitalized() || name_words(mention).is_empty() {
+            if !a.is_capitalized() || !has_name_words(mention) {
                 continue;
             }
             let name = self.fullest(mention);
@@ -419,7 +419,7 @@ impl<'t> Resolver<'t> {
         if determiner && let Some(name) = named_after_description(mention) {
             return Some(name.to_string());
         }
-        if description || determiner || name_words(mention).is_empty() {
+        if description || determiner || !has_name_words(mention) {
             return Some(mention.to_string());
         }
         let name = self.fullest(mention);
