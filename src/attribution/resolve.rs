@@ -8,7 +8,7 @@
 
 use super::cues::{CueKind, is_speech_verb, verb_kind};
 use super::speaker::subject_before;
-use super::words::{Token, WordSet, tokenize};
+use super::words::{Token, WordSet, tokenize_into};
 use crate::names::{NameIndex, has_name_words};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -244,6 +244,9 @@ pub struct Resolver<'t> {
     /// [`NameIndex::fullest`] of each mention looked up so far: a speaker is mostly named
     /// the same way again and again.
     fullest: HashMap<&'t str, String>,
+    /// The tokens of the last stretch scanned for subjects of speech verbs, kept only for
+    /// the buffer, which every scan reuses.
+    tokens: Vec<Token<'t>>,
 }
 
 impl<'t> Resolver<'t> {
@@ -256,6 +259,7 @@ impl<'t> Resolver<'t> {
             subjects: Vec::new(),
             scanned: 0,
             fullest: HashMap::new(),
+            tokens: Vec::new(),
         }
     }
 
@@ -301,7 +305,8 @@ impl<'t> Resolver<'t> {
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(pos);
         self.scanned = pos;
-        let tokens = tokenize(text, from, pos);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokenize_into(&mut tokens, text, from, pos);
         for k in 0..tokens.len() {
             if !tokens.get(k).is_some_and(is_verb_cue) {
                 continue;
@@ -323,6 +328,7 @@ impl<'t> Resolver<'t> {
             let person = self.person(a.start, b.end, name);
             self.subjects.push(person);
         }
+        self.tokens = tokens;
     }
 
     /// The person a pronoun at byte `start` refers to: the most recent speaker (or subject of
@@ -432,6 +438,7 @@ impl<'t> Resolver<'t> {
 #[cfg(test)]
 mod tests {
     use super::super::cues::cue_at;
+    use super::super::words::tokenize;
     use super::*;
 
     fn resolve(text: &str, mention: &str, nth: usize) -> Option<String> {

@@ -180,11 +180,20 @@ fn ascii_word_end(window: &str, start: usize) -> usize {
 /// non-ASCII characters are decoded, and the vector is sized for the window up front so it
 /// rarely grows.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    tokenize_into(&mut out, text, from, to);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), so that a caller tokenizing window after window
+/// reuses one buffer rather than allocating one per window.
+pub fn tokenize_into<'t>(out: &mut Vec<Token<'t>>, text: &'t str, from: usize, to: usize) {
+    out.clear();
     let to = to.min(text.len());
     let Some(window) = text.get(from..to) else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::with_capacity(window.len() / 4 + 2);
+    out.reserve(window.len() / 4 + 2);
     let bytes = window.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -220,7 +229,6 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
         }
         i = end;
     }
-    out
 }
 
 /// A fixed set of words, looked up ignoring ASCII case in a few instructions whatever its
