@@ -159,15 +159,14 @@ fn word_end(window: &str, start: usize, len: usize) -> usize {
 /// handling (nor the cost of its call, a third of the tokenizer's work per word).
 #[inline(always)]
 fn ascii_word_end(window: &str, start: usize) -> usize {
-    let bytes = window.as_bytes();
-    let mut end = start + 1;
-    while bytes
-        .get(end)
-        .is_some_and(|&b| CLASS[usize::from(b)] == ALNUM)
-    {
-        end += 1;
-    }
-    match bytes.get(end).map(|&b| CLASS[usize::from(b)]) {
+    // A slice walked by `position` compiles to a tighter loop than indexing the window.
+    let rest = window.as_bytes().get(start + 1..).unwrap_or_default();
+    let n = rest
+        .iter()
+        .position(|&b| CLASS[usize::from(b)] != ALNUM)
+        .unwrap_or(rest.len());
+    let end = start + 1 + n;
+    match rest.get(n).map(|&b| CLASS[usize::from(b)]) {
         None | Some(SPACE | PUNCT) => end,
         // A joiner or a non-ASCII character: it may go on.
         _ => word_end(window, start, end - start),
