@@ -181,12 +181,13 @@ impl<'t> NameIndex<'t> {
         // is open to past the occurrence finds its run exactly.
         let mut names = Collector::default();
         let mut done = 0;
+        let mut run = Vec::new();
         for at in runs::find_capitalised(text.as_bytes(), key.as_bytes()) {
             if at < done {
                 continue;
             }
             let from = runs::open_point_before(text, at, done);
-            let end = runs::scan(text, from, at + key.len(), &mut |pos, words| {
+            let end = runs::scan_with(text, from, at + key.len(), &mut run, &mut |pos, words| {
                 names.add(pos, words);
             });
             if !self.spend(end.saturating_sub(from) + at.saturating_sub(from)) {
