@@ -465,9 +465,11 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
             kind: CueKind::According,
         });
     }
+    // The kind first: most words are no speech verb, and need no look at the words after.
+    let kind = verb_kind(t)?;
     Some(CueMatch {
         len: 1 + statement_after(tokens, k + 1),
-        kind: verb_kind(t)?,
+        kind,
     })
 }
 

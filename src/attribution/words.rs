@@ -226,7 +226,8 @@ pub fn tokenize_into<'t>(out: &mut Vec<Token<'t>>, text: &'t str, from: usize, t
                 is_word,
             });
         }
-        i = end;
+        // The one space that mostly follows a token, skipped without another turn.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
 }
 
