@@ -144,7 +144,13 @@ fn is_word_char(c: Option<char>) -> bool {
 /// Whether the neighbours say "opening": nothing or a space or an opening bracket before, a
 /// non-space after.
 fn looks_open(before: Option<char>, after: Option<char>) -> bool {
-    let before_ok = before.is_none_or(|c| c.is_whitespace() || "([{—–-/“‘«„".contains(c));
+    let before_ok = before.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„'
+            )
+    });
     let after_ok = after.is_some_and(|c| !c.is_whitespace());
     before_ok && after_ok
 }
@@ -153,7 +159,12 @@ fn looks_open(before: Option<char>, after: Option<char>) -> bool {
 /// punctuation after.
 fn looks_close(before: Option<char>, after: Option<char>) -> bool {
     let before_ok = before.is_some_and(|c| !c.is_whitespace());
-    let after_ok = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-”’»".contains(c));
+    // Matched as characters (a string's `contains` would search it for each one).
+    let after_ok = after.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}')
+            || matches!(c, '—' | '–' | '-' | '”' | '’' | '»')
+    });
     before_ok && after_ok
 }
 

@@ -87,7 +87,7 @@ fn words_before(text: &str, pos: usize) -> Vec<String> {
     let window = text.get(from..pos).unwrap_or_default();
     let mut out: Vec<String> = window
         .split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| "\"'“”‘’".contains(c)))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')))
         .filter(|w| !w.is_empty())
         .rev()
         .take(2)
