@@ -248,6 +248,12 @@ fn is_suffix(word: &str) -> bool {
 
 /// A word without a possessive ending or trailing punctuation: `Xi’s,` → `Xi`.
 fn bare(word: &str) -> &str {
+    // Most words start with an ASCII letter or digit and end with two: nothing to strip.
+    let b = word.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    if alnum(0) && alnum(b.len() - 1) && (b.len() < 2 || alnum(b.len() - 2)) {
+        return word;
+    }
     let w = word.trim_end_matches([',', ';', ':', ')', '”', '"', '?', '!']);
     let w = w
         .strip_suffix("’s")
@@ -577,6 +583,31 @@ mod tests {
         for _ in 0..20_000 {
             let m = rng.text(PIECES, 6);
             assert_eq!(has_name_words(&m), !name_words(&m).is_empty(), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn bare_answers_as_without_its_shortcut() {
+        fn reference(word: &str) -> &str {
+            let w = word.trim_end_matches([',', ';', ':', ')', '”', '"', '?', '!']);
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .or_else(|| w.strip_suffix('’'))
+                .unwrap_or(w);
+            let w = w.trim_start_matches(['(', '“', '"', '‘']);
+            match w.strip_suffix('.') {
+                Some(head) if head.chars().count() >= 2 => head,
+                _ => w,
+            }
+        }
+        const PIECES: &[&str] = &[
+            "a", "Xi", "s", "S", "'", "’", ".", ",", "(", "“", "\"", "‘", ")", "”", "9", "é", "?",
+        ];
+        let mut rng = crate::testing::Rng::new(5);
+        for _ in 0..20_000 {
+            let w = rng.text(PIECES, 5);
+            assert_eq!(bare(&w), reference(&w), "{w:?}");
         }
     }
 

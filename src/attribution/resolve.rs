@@ -84,17 +84,19 @@ fn first_name_gender(word: &str) -> Gender {
 
 /// The gender an honorific tells: "Mr." a man, "Mrs.", "Ms." and "Miss" a woman.
 fn honorific_gender(word: &str) -> Gender {
-    // Compared ignoring ASCII case, without a lower-cased copy of every word looked at.
+    // Lower-cased on the stack (five bytes at most) and matched once, not compared with each.
     let w = word.trim_end_matches('.');
-    let any = |list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(w));
     if w.len() > 5 {
-        None
-    } else if any(&["mr", "sir", "lord"]) {
-        Some(true)
-    } else if any(&["mrs", "ms", "miss", "madam", "lady", "dame"]) {
-        Some(false)
-    } else {
-        None
+        return None;
+    }
+    let mut lower = [0u8; 5];
+    let lower = lower.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"mr" | b"sir" | b"lord" => Some(true),
+        b"mrs" | b"ms" | b"miss" | b"madam" | b"lady" | b"dame" => Some(false),
+        _ => None,
     }
 }
 
