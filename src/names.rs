@@ -367,7 +367,7 @@ struct NameEntry {
     words: Vec<String>,
     count: usize,
     /// Byte offset where this name first occurs (the only one needed, so the only one kept).
-    positions: Vec<usize>,
+    first: Option<usize>,
 }
 
 impl NameEntry {
@@ -423,13 +423,7 @@ impl<'t> NameIndex<'t> {
                             .find(|w| !is_suffix(w))
                             .is_some_and(|s| s.eq_ignore_ascii_case(last))
                 })
-                .max_by_key(|e| {
-                    (
-                        e.count,
-                        e.words.len(),
-                        std::cmp::Reverse(e.positions.first().copied()),
-                    )
-                })
+                .max_by_key(|e| (e.count, e.words.len(), std::cmp::Reverse(e.first)))
                 .map(NameEntry::text)
         };
         best_where(true)

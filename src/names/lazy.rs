@@ -45,7 +45,7 @@ impl Collector {
                 self.names.push(NameEntry {
                     words: words.iter().map(|(_, w)| (*w).to_string()).collect(),
                     count: 0,
-                    positions: Vec::new(),
+                    first: None,
                 });
                 self.seen.insert(self.key.clone(), id);
                 (id, true)
@@ -55,8 +55,8 @@ impl Collector {
             e.count += 1;
             // Only the first position is ever read: keeping one keeps a name that occurs
             // thousands of times in a long text from costing memory (and copies) per occurrence.
-            if e.positions.is_empty() {
-                e.positions.push(pos);
+            if e.first.is_none() {
+                e.first = Some(pos);
             }
         }
         (id, new)

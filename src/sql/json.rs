@@ -119,9 +119,8 @@ fn number(out: &mut String, mut n: usize) {
             break;
         }
     }
-    // One copy of the digits rather than a push per character (ASCII, so always valid).
-    if let Some(Ok(d)) = digits.get(at..).map(std::str::from_utf8) {
-        out.push_str(d);
+    for &d in &digits[at..] {
+        out.push(char::from(d));
     }
 }
 
