@@ -239,6 +239,10 @@ pub struct Resolver<'t> {
     index: Option<NameIndex<'t>>,
     /// Speakers resolved so far, in the order resolved.
     speakers: Vec<Person>,
+    /// The span of the last mention resolved as a name, and its person's index in
+    /// `speakers`: quotations in a row often share their speaker's mention (a follow-on
+    /// quotation), which then resolves to the same person again without a second look.
+    last_name: Option<(usize, usize, usize)>,
     /// People named as subjects of speech verbs, in text order, and how far the text has been
     /// scanned for them.
     subjects: Vec<Person>,
@@ -258,6 +262,7 @@ impl<'t> Resolver<'t> {
             text,
             index: None,
             speakers: Vec::new(),
+            last_name: None,
             subjects: Vec::new(),
             scanned: 0,
             fullest: HashMap::new(),
@@ -377,6 +382,16 @@ impl<'t> Resolver<'t> {
 
     /// The canonical name of the speaker mentioned at bytes `start..end`.
     pub fn canonical(&mut self, start: usize, end: usize) -> Option<String> {
+        // The same span as the last name: the same words, so the same way below, to the same
+        // name and person (a name's resolution depends on its words and place only).
+        if let Some((s, e, i)) = self.last_name
+            && (s, e) == (start, end)
+            && let Some(person) = self.speakers.get(i).cloned()
+        {
+            let name = person.name.clone();
+            self.speakers.push(person);
+            return Some(name);
+        }
         let mention = self.text.get(start..end)?.trim();
         if mention.is_empty() {
             return None;
@@ -432,6 +447,7 @@ impl<'t> Resolver<'t> {
         }
         let name = self.fullest(mention);
         let person = self.person(start, end, name.clone());
+        self.last_name = Some((start, end, self.speakers.len()));
         self.speakers.push(person);
         Some(name)
     }
@@ -510,6 +526,23 @@ mod tests {
             resolve(t, "THE Ministry", 0).as_deref(),
             Some("THE Ministry")
         );
+    }
+
+    #[test]
+    fn a_mention_resolved_again_gives_the_same_name_and_person() {
+        let t = "Sen. Ann Lee spoke. Lee said so, and then Lee said more. She left.";
+        let lee = t.find("Lee said").unwrap_or(0);
+        let mut twice = Resolver::new(t);
+        let mut once = Resolver::new(t);
+        for r in [&mut twice, &mut once] {
+            assert_eq!(r.canonical(lee, lee + 3).as_deref(), Some("Ann Lee"));
+        }
+        assert_eq!(twice.canonical(lee, lee + 3).as_deref(), Some("Ann Lee"));
+        let last = |r: &Resolver<'_>| r.speakers.last().map(|p| (p.pos, p.name.clone(), p.gender));
+        assert_eq!(last(&twice), last(&once));
+        assert_eq!(twice.speakers.len(), 2);
+        let she = t.find("She").unwrap_or(0);
+        assert_eq!(twice.canonical(she, she + 3).as_deref(), Some("Ann Lee"));
     }
 
     #[test]
