@@ -213,6 +213,18 @@ fn lower_key(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
+/// [`lower_key`] of an ASCII `word` of at most 32 bytes, written into `buf`.
+fn ascii_lower_key<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let w = word.trim_end_matches('.');
+    if !w.is_ascii() {
+        return None;
+    }
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
 /// Appends [`lower_key`] of `word` to `out`, without allocating for an ASCII word.
 fn push_lower_key(out: &mut String, word: &str) {
     let w = word.trim_end_matches('.');
@@ -401,7 +413,17 @@ impl<'t> NameIndex<'t> {
             return mention.trim().to_string();
         };
         let fallback = || words.join(" ");
-        let names = self.names_with(&lower_key(last));
+        // The key lower-cased on the stack when it is ASCII (nearly always), else allocated.
+        let mut buf = [0u8; 32];
+        let owned;
+        let key = match ascii_lower_key(last, &mut buf) {
+            Some(k) => k,
+            None => {
+                owned = lower_key(last);
+                owned.as_str()
+            }
+        };
+        let names = self.names_with(key);
         if names.is_empty() {
             return fallback();
         }
@@ -577,6 +599,26 @@ mod tests {
         for _ in 0..20_000 {
             let m = rng.text(PIECES, 6);
             assert_eq!(has_name_words(&m), !name_words(&m).is_empty(), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_keys_are_the_lower_keys() {
+        for w in [
+            "Lee",
+            "LEE.",
+            "O'Rourke",
+            "",
+            "...",
+            "Zoë",
+            "\u{212A}im",
+            &"X".repeat(40),
+        ] {
+            let mut buf = [0u8; 32];
+            match ascii_lower_key(w, &mut buf) {
+                Some(k) => assert_eq!(k, lower_key(w), "{w}"),
+                None => assert!(!w.is_ascii() || w.len() > 32, "{w}"),
+            }
         }
     }
 
