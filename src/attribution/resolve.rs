@@ -233,6 +233,19 @@ struct Person {
     gender: Gender,
 }
 
+/// A person named as the subject of a speech verb, resolved to a name only when a pronoun
+/// asks whether it fits: most are passed over for a later one, and a name's lookup is the
+/// dearest step of resolving.
+#[derive(Debug)]
+struct Subject<'t> {
+    /// Byte span of the mention.
+    pos: usize,
+    end: usize,
+    mention: &'t str,
+    /// The person, once resolved.
+    person: Option<Person>,
+}
+
 /// Resolves speaker mentions of one text to canonical names.
 pub struct Resolver<'t> {
     text: &'t str,
@@ -245,7 +258,7 @@ pub struct Resolver<'t> {
     last_name: Option<(usize, usize, usize)>,
     /// People named as subjects of speech verbs, in text order, and how far the text has been
     /// scanned for them.
-    subjects: Vec<Person>,
+    subjects: Vec<Subject<'t>>,
     scanned: usize,
     /// [`NameIndex::fullest`] of each mention looked up so far: a speaker is mostly named
     /// the same way again and again.
@@ -331,11 +344,28 @@ impl<'t> Resolver<'t> {
             if !a.is_capitalized() || !has_name_words(mention) {
                 continue;
             }
-            let name = self.fullest(mention);
-            let person = self.person(a.start, b.end, name);
-            self.subjects.push(person);
+            self.subjects.push(Subject {
+                pos: a.start,
+                end: b.end,
+                mention,
+                person: None,
+            });
         }
         self.tokens = tokens;
+    }
+
+    /// The person named by subject `i`, resolved on first asking.
+    fn subject_person(&mut self, i: usize) -> Option<&Person> {
+        let s = self.subjects.get(i)?;
+        if s.person.is_none() {
+            let (mention, pos, end) = (s.mention, s.pos, s.end);
+            let name = self.fullest(mention);
+            let person = self.person(pos, end, name);
+            if let Some(s) = self.subjects.get_mut(i) {
+                s.person = Some(person);
+            }
+        }
+        self.subjects.get(i)?.person.as_ref()
     }
 
     /// The person a pronoun at byte `start` refers to: the most recent speaker (or subject of
@@ -346,10 +376,22 @@ impl<'t> Resolver<'t> {
         let fits = |p: &Person| p.pos >= floor && p.pos < start && p.gender != Some(!male);
         let mut strong: Option<Person> = self.speakers.iter().rev().find(|p| fits(p)).cloned();
         self.scan_speech_subjects(start);
-        if let Some(p) = self.subjects.iter().rev().find(|p| fits(p))
+        // The last subject that fits, resolving only those in reach, from the last back.
+        let mut subject = None;
+        for i in (0..self.subjects.len()).rev() {
+            let in_reach = self
+                .subjects
+                .get(i)
+                .is_some_and(|s| s.pos >= floor && s.pos < start);
+            if in_reach && self.subject_person(i).is_some_and(&fits) {
+                subject = self.subject_person(i).cloned();
+                break;
+            }
+        }
+        if let Some(p) = subject
             && strong.as_ref().is_none_or(|q| p.pos > q.pos)
         {
-            strong = Some(p.clone());
+            strong = Some(p);
         }
         // A name mentioned no more than MENTION_LEAD after the speaker loses to it, so only
         // later ones are read.
