@@ -10,6 +10,7 @@ use super::cues::{CueKind, is_speech_verb, verb_kind};
 use super::speaker::subject_before;
 use super::words::{Token, WordSet, tokenize_into};
 use crate::names::{NameIndex, has_name_words};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -227,10 +228,30 @@ fn relative_description(text: &str, who: usize) -> Option<(usize, usize)> {
 /// A person a later pronoun may refer to.
 #[derive(Debug, Clone)]
 struct Person {
-    /// Byte offset of the mention.
+    /// Byte span of the mention.
     pos: usize,
+    end: usize,
     name: String,
-    gender: Gender,
+    /// Read from the mention and name when a pronoun first asks ([`Person::gender`]): most
+    /// speakers are never asked.
+    gender: OnceCell<Gender>,
+}
+
+impl Person {
+    /// The person's gender ([`gender_of`] of the mention in `text` and the name).
+    fn gender(&self, text: &str) -> Gender {
+        *self
+            .gender
+            .get_or_init(|| gender_of(context(text, self.pos, self.end), &self.name))
+    }
+}
+
+/// The words just before byte `pos` of `text` and the mention at `pos..end`, for honorifics.
+fn context(text: &str, pos: usize, end: usize) -> &str {
+    let from = (pos.saturating_sub(12)..=pos)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(pos);
+    text.get(from..end).unwrap_or_default()
 }
 
 /// A person named as the subject of a speech verb, resolved to a name only when a pronoun
@@ -299,17 +320,13 @@ impl<'t> Resolver<'t> {
         name
     }
 
-    /// The words just before byte `pos` and the mention at `pos..end`, for honorifics.
-    fn context(&self, pos: usize, end: usize) -> &'t str {
-        let from = (pos.saturating_sub(12)..=pos)
-            .find(|&i| self.text.is_char_boundary(i))
-            .unwrap_or(pos);
-        self.text.get(from..end).unwrap_or_default()
-    }
-
     fn person(&self, pos: usize, end: usize, name: String) -> Person {
-        let gender = gender_of(self.context(pos, end), &name);
-        Person { pos, name, gender }
+        Person {
+            pos,
+            end,
+            name,
+            gender: OnceCell::new(),
+        }
     }
 
     /// Records the people named as subjects of speech verbs before byte `pos` ("Bello said
@@ -373,7 +390,8 @@ impl<'t> Resolver<'t> {
     /// it.
     fn antecedent(&mut self, start: usize, male: bool) -> Option<String> {
         let floor = start.saturating_sub(PRONOUN_REACH);
-        let fits = |p: &Person| p.pos >= floor && p.pos < start && p.gender != Some(!male);
+        let text = self.text;
+        let fits = |p: &Person| p.pos >= floor && p.pos < start && p.gender(text) != Some(!male);
         let mut strong: Option<Person> = self.speakers.iter().rev().find(|p| fits(p)).cloned();
         self.scan_speech_subjects(start);
         // The last subject that fits, resolving only those in reach, from the last back.
@@ -399,11 +417,11 @@ impl<'t> Resolver<'t> {
         self.index();
         let index = self.index.as_ref()?;
         let weak = index.rfind_between(floor, start, lowest, |p, e, name| {
-            let gender = gender_of(self.context(p, e), name);
             let person = Person {
                 pos: p,
+                end: e,
                 name: String::new(),
-                gender,
+                gender: OnceCell::from(gender_of(context(text, p, e), name)),
             };
             fits(&person).then(|| Person {
                 name: name.to_string(),
@@ -447,11 +465,11 @@ impl<'t> Resolver<'t> {
             // No one fitting named before: the mention stays, but a pronoun is no name, so
             // the canonical speaker is unknown.
             let name = self.antecedent(start, male)?;
-            let gender = Some(male);
             self.speakers.push(Person {
                 pos: start,
+                end,
                 name: name.clone(),
-                gender,
+                gender: OnceCell::from(Some(male)),
             });
             return Some(name);
         }
@@ -580,7 +598,11 @@ mod tests {
             assert_eq!(r.canonical(lee, lee + 3).as_deref(), Some("Ann Lee"));
         }
         assert_eq!(twice.canonical(lee, lee + 3).as_deref(), Some("Ann Lee"));
-        let last = |r: &Resolver<'_>| r.speakers.last().map(|p| (p.pos, p.name.clone(), p.gender));
+        let last = |r: &Resolver<'_>| {
+            r.speakers
+                .last()
+                .map(|p| (p.pos, p.name.clone(), p.gender(t)))
+        };
         assert_eq!(last(&twice), last(&once));
         assert_eq!(twice.speakers.len(), 2);
         let she = t.find("She").unwrap_or(0);
