@@ -33,6 +33,7 @@ pub(crate) mod periods;
 pub(crate) mod possessives;
 pub(crate) mod qualifiers;
 pub(crate) mod results;
+pub(crate) mod reuse;
 pub(crate) mod runs;
 pub(crate) mod titles;
 pub(crate) mod tokenize;

@@ -3,7 +3,8 @@
 //! `examples/train_ner.rs`).
 
 use super::doc::Doc;
-use super::features;
+use super::features::{self, Feats};
+use super::reuse::Kept;
 use super::tokenize::F_LINE_START;
 use crate::Label;
 use crate::learn::Weights;
@@ -57,51 +58,76 @@ fn sure_units(first: &Weights) -> i32 {
 pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<u8> {
     doc.hist.clear();
     let mut margins = Vec::new();
-    let tags = tag_margins(doc, first, &mut margins);
-    match second {
-        Some(w) => {
-            doc.hist = super::history::compute(doc, &tags);
-            doc.contexts = super::contexts::compute(doc);
-            let sure = sure_units(first);
-            let known = |i: usize, prev: u8| {
-                let prev_one = if i > 0 {
-                    tags.get(i - 1).copied().unwrap_or(O)
-                } else {
-                    O
-                };
-                (margins.get(i).copied().unwrap_or(0) >= sure && prev == prev_one)
-                    .then(|| tags.get(i).copied().unwrap_or(O))
-            };
-            decode_with(doc, w.bits(), known, |_, feats, prev| {
-                let mut s = [0i32; TAGS];
-                w.add_scores_n(feats, &mut s);
-                best(&s, prev)
-            })
-        }
-        None => tags,
-    }
+    let Some(w) = second else {
+        return tag_margins(doc, first, &mut margins, None);
+    };
+    // The first pass's features, reused by the second ([`super::reuse`]).
+    let sure = sure_units(first);
+    let mut kept = Kept::for_doc(doc);
+    let tags = tag_margins(doc, first, &mut margins, Some((&mut kept, sure)));
+    doc.hist = super::history::compute(doc, &tags);
+    doc.contexts = super::contexts::compute(doc);
+    let known = |i: usize, prev: u8| {
+        let prev_one = if i > 0 {
+            tags.get(i - 1).copied().unwrap_or(O)
+        } else {
+            O
+        };
+        (margins.get(i).copied().unwrap_or(0) >= sure && prev == prev_one)
+            .then(|| tags.get(i).copied().unwrap_or(O))
+    };
+    let bits = w.bits();
+    let doc = &*doc;
+    decode_by(
+        doc,
+        known,
+        |i, prev, f| kept.second_pass(doc, i, prev, bits, f),
+        |_, feats, prev| {
+            let mut s = [0i32; TAGS];
+            w.add_scores_n(feats, &mut s);
+            best(&s, prev)
+        },
+    )
 }
 
 /// [`tag`], also giving each token's margin between its tag's score and the next best
-/// allowed tag's (`i32::MAX` for tokens not scored).
-fn tag_margins(doc: &Doc, w: &Weights, margins: &mut Vec<i32>) -> Vec<u8> {
+/// allowed tag's (`i32::MAX` for tokens not scored), and keeping in `kept` the features of
+/// the tokens whose margin is under `sure` (the second pass scores them again; the few
+/// others it scores, after a changed tag, are extracted afresh).
+fn tag_margins(
+    doc: &Doc,
+    w: &Weights,
+    margins: &mut Vec<i32>,
+    mut kept: Option<(&mut Kept, i32)>,
+) -> Vec<u8> {
     margins.clear();
     margins.resize(doc.toks.len(), i32::MAX);
-    decode(doc, w.bits(), |i, feats, prev| {
-        let mut s = [0i32; TAGS];
-        w.add_scores_n(feats, &mut s);
-        let b = best(&s, prev);
-        let mut second = i32::MIN;
-        for (t, &v) in s.iter().enumerate() {
-            if t != usize::from(b) && allowed(prev, t) {
-                second = second.max(v);
+    decode_with(
+        doc,
+        w.bits(),
+        |_, _| None,
+        |i, feats, prev| {
+            let mut s = [0i32; TAGS];
+            w.add_scores_n(feats, &mut s);
+            let b = best(&s, prev);
+            let mut second = i32::MIN;
+            for (t, &v) in s.iter().enumerate() {
+                if t != usize::from(b) && allowed(prev, t) {
+                    second = second.max(v);
+                }
             }
-        }
-        if let Some(m) = margins.get_mut(i) {
-            *m = s[usize::from(b)].saturating_sub(second);
-        }
-        b
-    })
+            let margin = s[usize::from(b)].saturating_sub(second);
+            if let Some(m) = margins.get_mut(i) {
+                *m = margin;
+            }
+            if let Some((k, sure)) = kept.as_mut()
+                && margin < *sure
+            {
+                k.keep(i, prev, feats);
+            }
+            b
+        },
+    )
 }
 
 /// The `B-` tag of `label`.
@@ -140,12 +166,25 @@ pub fn decode(doc: &Doc, bits: u32, choose: impl FnMut(usize, &[u32], u8) -> u8)
 pub fn decode_with(
     doc: &Doc,
     bits: u32,
+    known: impl FnMut(usize, u8) -> Option<u8>,
+    choose: impl FnMut(usize, &[u32], u8) -> u8,
+) -> Vec<u8> {
+    let features = |i: usize, prev: u8, f: &mut Feats| {
+        features::extract_into(doc, i, prev, bits, f);
+    };
+    decode_by(doc, known, features, choose)
+}
+
+/// [`decode_with`], where `features(i, prev, out)` sets the features of token `i`.
+fn decode_by(
+    doc: &Doc,
     mut known: impl FnMut(usize, u8) -> Option<u8>,
+    mut features: impl FnMut(usize, u8, &mut Feats),
     mut choose: impl FnMut(usize, &[u32], u8) -> u8,
 ) -> Vec<u8> {
     let n = doc.toks.len();
     let mut tags = vec![O; n];
-    let mut feats = Vec::with_capacity(64);
+    let mut feats = Feats::default();
     for i in 0..n {
         if !doc.cand.get(i).copied().unwrap_or(false) {
             continue;
@@ -161,9 +200,8 @@ pub fn decode_with(
             tags[i] = t;
             continue;
         }
-        feats.clear();
-        features::extract(doc, i, prev, bits, &mut feats);
-        tags[i] = choose(i, &feats, prev);
+        features(i, prev, &mut feats);
+        tags[i] = choose(i, feats.as_slice(), prev);
     }
     tags
 }
@@ -255,7 +293,7 @@ mod tests {
         let Some(m) = models() else { return };
         let mut d = Doc::new("Peter Blackburn met Jan Hus in Paris on Monday.");
         let mut margins = Vec::new();
-        let one = tag_margins(&d, &m.first, &mut margins);
+        let one = tag_margins(&d, &m.first, &mut margins, None);
         let two = tag_two(&mut d, &m.first, m.second.as_ref());
         for (i, &mg) in margins.iter().enumerate() {
             let prev_same = i == 0 || one[i - 1] == two[i - 1];

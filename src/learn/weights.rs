@@ -254,17 +254,19 @@ impl Weights {
             return true;
         };
         let mask = (1usize << self.bits) - 1;
-        let mut rows = [0usize; BATCH];
         // A local sum stays in registers (`out` is also handed to the compact path).
         let mut sum = *out;
+        // Each phase finds the rows again from the features (a mask and a multiply): a
+        // buffer of row offsets would be zeroed on every call, which cost more.
         for chunk in feats.chunks(BATCH) {
-            for (&f, at) in chunk.iter().zip(rows.iter_mut()) {
-                *at = (f as usize & mask) * N;
+            for &f in chunk {
+                let at = (f as usize & mask) * N;
                 // A row may straddle two cache lines: ask for its first and last weight.
-                prefetch(dense.as_ptr().wrapping_add(*at));
-                prefetch(dense.as_ptr().wrapping_add(*at + N - 1));
+                prefetch(dense.as_ptr().wrapping_add(at));
+                prefetch(dense.as_ptr().wrapping_add(at + N - 1));
             }
-            for &at in rows.iter().take(chunk.len()) {
+            for &f in chunk {
+                let at = (f as usize & mask) * N;
                 // Always in range (`at` is a masked bucket times `N`): one check, and the
                 // row's length is then known to the compiler.
                 let Some(row) = dense
