@@ -48,12 +48,12 @@ impl<'a> Doc<'a> {
     /// Analyses `text`.
     pub fn new(text: &'a str) -> Self {
         let toks = tokenize(text);
-        let words = WordHashes::new(text, &toks);
+        let cand = candidates(text, &toks);
+        let words = WordHashes::near_candidates(text, &toks, &cand);
         let topic = toks
             .first()
             .filter(|t| t.flags & F_CAPS_LINE != 0)
             .map_or(0, |_| words.folded(0));
-        let cand = candidates(text, &toks);
         let gaz = Gazetteer::get().mark(&toks, &words, |i| cand.get(i).copied().unwrap_or(false));
         let stats = stats(&toks, &words);
         let runs = super::runs::compute(&toks, &cand);
