@@ -2,6 +2,7 @@
 //! perceptron whose weights are compiled into the binary (`data/ner.model`, trained by
 //! `examples/train_ner.rs`).
 
+use super::ahead::Partial;
 use super::doc::Doc;
 use super::features::{self, Feats};
 use super::reuse::Kept;
@@ -55,18 +56,23 @@ fn sure_units(first: &Weights) -> i32 {
 }
 
 /// Tags `doc` with both passes (leaves the history in `doc.hist`).
+///
+/// Each pass first sums, for the tokens it will score, every feature's row but the two of
+/// the previous tag ([`Partial`]); the greedy pass then adds those two. The second pass
+/// takes the first pass's features ([`Kept`]) and scores again only the tokens the first
+/// was unsure of, and those whose previous tag it changed.
 pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<u8> {
     doc.hist.clear();
     let mut margins = Vec::new();
-    let Some(w) = second else {
-        return tag_margins(doc, first, &mut margins, None);
-    };
-    // The first pass's features, reused by the second ([`super::reuse`]).
-    let sure = sure_units(first);
     let mut kept = Kept::for_doc(doc);
-    let tags = tag_margins(doc, first, &mut margins, Some((&mut kept, sure)));
+    let tags = first_pass(doc, first, &mut kept, &mut margins);
+    let Some(w) = second else {
+        return tags;
+    };
     doc.hist = super::history::compute(doc, &tags);
     doc.contexts = super::contexts::compute(doc);
+    let doc = &*doc;
+    let sure = sure_units(first);
     let known = |i: usize, prev: u8| {
         let prev_one = if i > 0 {
             tags.get(i - 1).copied().unwrap_or(O)
@@ -77,37 +83,57 @@ pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<
             .then(|| tags.get(i).copied().unwrap_or(O))
     };
     let bits = w.bits();
-    let doc = &*doc;
+    // Kept features are buckets of the first pass's table size.
+    let same_size = bits == first.bits();
+    let fresh = |i: usize, prev: u8, f: &mut Feats| {
+        if same_size {
+            kept.second_pass(doc, i, prev, bits, f);
+        } else {
+            features::extract_into(doc, i, prev, bits, f);
+        }
+    };
+    let unsure: Vec<usize> = (margins.iter().enumerate())
+        .filter_map(|(i, &m)| (m < sure).then_some(i))
+        .collect();
+    let part = Partial::compute(unsure, w, |i, f| fresh(i, O, f));
     decode_by(
         doc,
         known,
-        |i, prev, f| kept.second_pass(doc, i, prev, bits, f),
-        |_, feats, prev| {
-            let mut s = [0i32; TAGS];
+        |i, prev, f| match part.get(i) {
+            Some(_) => f.set_all(&features::prev_buckets(doc, i, prev, bits)),
+            None => fresh(i, prev, f),
+        },
+        |i, feats, prev| {
+            let mut s = part.get(i).unwrap_or([0; TAGS]);
             w.add_scores_n(feats, &mut s);
             best(&s, prev)
         },
     )
 }
 
-/// [`tag`], also giving each token's margin between its tag's score and the next best
-/// allowed tag's (`i32::MAX` for tokens not scored), and keeping in `kept` the features of
-/// the tokens whose margin is under `sure` (the second pass scores them again; the few
-/// others it scores, after a changed tag, are extracted afresh).
-fn tag_margins(
-    doc: &Doc,
-    w: &Weights,
-    margins: &mut Vec<i32>,
-    mut kept: Option<(&mut Kept, i32)>,
-) -> Vec<u8> {
+/// The first pass: [`tag`], also giving each token's margin between its tag's score and
+/// the next best allowed tag's (`i32::MAX` for tokens not scored) and keeping every
+/// candidate's features (extracted after `O`) in `kept`.
+fn first_pass(doc: &Doc, w: &Weights, kept: &mut Kept, margins: &mut Vec<i32>) -> Vec<u8> {
     margins.clear();
     margins.resize(doc.toks.len(), i32::MAX);
-    decode_with(
+    let bits = w.bits();
+    let cands: Vec<usize> = (doc.cand.iter().enumerate())
+        .filter_map(|(i, &c)| c.then_some(i))
+        .collect();
+    let part = Partial::compute(cands, w, |i, f| {
+        features::extract_into(doc, i, O, bits, f);
+        kept.keep(i, O, f.as_slice());
+    });
+    decode_by(
         doc,
-        w.bits(),
         |_, _| None,
+        |i, prev, f| match part.get(i) {
+            Some(_) => f.set_all(&features::prev_buckets(doc, i, prev, bits)),
+            None => features::extract_into(doc, i, prev, bits, f),
+        },
         |i, feats, prev| {
-            let mut s = [0i32; TAGS];
+            let mut s = part.get(i).unwrap_or([0; TAGS]);
             w.add_scores_n(feats, &mut s);
             let b = best(&s, prev);
             let mut second = i32::MIN;
@@ -116,14 +142,8 @@ fn tag_margins(
                     second = second.max(v);
                 }
             }
-            let margin = s[usize::from(b)].saturating_sub(second);
             if let Some(m) = margins.get_mut(i) {
-                *m = margin;
-            }
-            if let Some((k, sure)) = kept.as_mut()
-                && margin < *sure
-            {
-                k.keep(i, prev, feats);
+                *m = s[usize::from(b)].saturating_sub(second);
             }
             b
         },
@@ -293,7 +313,7 @@ mod tests {
         let Some(m) = models() else { return };
         let mut d = Doc::new("Peter Blackburn met Jan Hus in Paris on Monday.");
         let mut margins = Vec::new();
-        let one = tag_margins(&d, &m.first, &mut margins, None);
+        let one = first_pass(&d, &m.first, &mut Kept::for_doc(&d), &mut margins);
         let two = tag_two(&mut d, &m.first, m.second.as_ref());
         for (i, &mg) in margins.iter().enumerate() {
             let prev_same = i == 0 || one[i - 1] == two[i - 1];

@@ -253,34 +253,36 @@ impl Weights {
             self.add_compact_n(feats, out);
             return true;
         };
-        let mask = (1usize << self.bits) - 1;
-        // A local sum stays in registers (`out` is also handed to the compact path).
-        let mut sum = *out;
         // Each phase finds the rows again from the features (a mask and a multiply): a
         // buffer of row offsets would be zeroed on every call, which cost more.
         for chunk in feats.chunks(BATCH) {
-            for &f in chunk {
-                let at = (f as usize & mask) * N;
-                // A row may straddle two cache lines: ask for its first and last weight.
-                prefetch(dense.as_ptr().wrapping_add(at));
-                prefetch(dense.as_ptr().wrapping_add(at + N - 1));
-            }
-            for &f in chunk {
-                let at = (f as usize & mask) * N;
-                // Always in range (`at` is a masked bucket times `N`): one check, and the
-                // row's length is then known to the compiler.
-                let Some(row) = dense
-                    .get(at..at + N)
-                    .and_then(|r| <&[i16; N]>::try_from(r).ok())
-                else {
-                    continue;
-                };
-                for (s, &w) in sum.iter_mut().zip(row) {
-                    *s += i32::from(w);
-                }
-            }
+            prefetch_dense::<N>(dense, self.bits, chunk);
+            sum_dense(dense, self.bits, chunk, out);
         }
-        *out = sum;
+        true
+    }
+
+    /// Asks the memory for the rows of `feats` (of the dense table, once built), to be
+    /// added soon by [`Self::add_rows_n`]: lets a caller that knows the next token's
+    /// features have them arrive while it scores the current one.
+    #[inline(always)]
+    pub fn prefetch_rows<const N: usize>(&self, feats: &[u32]) {
+        if let Some(d) = self.dense.get() {
+            prefetch_dense::<N>(&d.0, self.bits, feats);
+        }
+    }
+
+    /// [`Self::add_scores_n`] without its prefetching, for rows asked for earlier
+    /// ([`Self::prefetch_rows`]) or surely cached.
+    #[inline(always)]
+    pub fn add_rows_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
+        if N != self.classes {
+            return false;
+        }
+        match self.dense_for(feats.len()) {
+            Some(dense) => sum_dense(dense, self.bits, feats, out),
+            None => self.add_compact_n(feats, out),
+        }
         true
     }
 
@@ -358,6 +360,41 @@ impl Weights {
 
 /// Features scored per prefetch batch (a token has about fifty).
 const BATCH: usize = 64;
+
+/// Asks for the rows of `feats` in the dense table `dense` of `2^bits` rows of `N`.
+#[inline(always)]
+fn prefetch_dense<const N: usize>(dense: &[i16], bits: u32, feats: &[u32]) {
+    let mask = (1usize << bits) - 1;
+    for &f in feats {
+        let at = (f as usize & mask) * N;
+        // A row may straddle two cache lines: ask for its first and last weight.
+        prefetch(dense.as_ptr().wrapping_add(at));
+        prefetch(dense.as_ptr().wrapping_add(at + N - 1));
+    }
+}
+
+/// Adds the rows of `feats` in the dense table `dense` of `2^bits` rows of `N` to `out`.
+#[inline(always)]
+fn sum_dense<const N: usize>(dense: &[i16], bits: u32, feats: &[u32], out: &mut [i32; N]) {
+    let mask = (1usize << bits) - 1;
+    // A local sum stays in registers.
+    let mut sum = *out;
+    for &f in feats {
+        let at = (f as usize & mask) * N;
+        // Always in range (`at` is a masked bucket times `N`): one check, and the row's
+        // length is then known to the compiler.
+        let Some(row) = dense
+            .get(at..at + N)
+            .and_then(|r| <&[i16; N]>::try_from(r).ok())
+        else {
+            continue;
+        };
+        for (s, &w) in sum.iter_mut().zip(row) {
+            *s += i32::from(w);
+        }
+    }
+    *out = sum;
+}
 
 /// Hints that the memory at `p` will be read soon (no effect where unsupported).
 #[inline(always)]
