@@ -96,19 +96,7 @@ pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<
         .filter_map(|(i, &m)| (m < sure).then_some(i))
         .collect();
     let part = Partial::compute(unsure, w, |i, f| fresh(i, O, f));
-    decode_by(
-        doc,
-        known,
-        |i, prev, f| match part.get(i) {
-            Some(_) => f.set_all(&features::prev_buckets(doc, i, prev, bits)),
-            None => fresh(i, prev, f),
-        },
-        |i, feats, prev| {
-            let mut s = part.get(i).unwrap_or([0; TAGS]);
-            w.add_scores_n(feats, &mut s);
-            best(&s, prev)
-        },
-    )
+    greedy(doc, w, &part, known, fresh, |_, _, _, _| {})
 }
 
 /// The first pass: [`tag`], also giving each token's margin between its tag's score and
@@ -125,17 +113,14 @@ fn first_pass(doc: &Doc, w: &Weights, kept: &mut Kept, margins: &mut Vec<i32>) -
         features::extract_into(doc, i, O, bits, f);
         kept.keep(i, O, f.as_slice());
     });
-    decode_by(
+    let fresh = |i: usize, prev: u8, f: &mut Feats| features::extract_into(doc, i, prev, bits, f);
+    greedy(
         doc,
+        w,
+        &part,
         |_, _| None,
-        |i, prev, f| match part.get(i) {
-            Some(_) => f.set_all(&features::prev_buckets(doc, i, prev, bits)),
-            None => features::extract_into(doc, i, prev, bits, f),
-        },
-        |i, feats, prev| {
-            let mut s = part.get(i).unwrap_or([0; TAGS]);
-            w.add_scores_n(feats, &mut s);
-            let b = best(&s, prev);
+        fresh,
+        |i, s, prev, b| {
             let mut second = i32::MIN;
             for (t, &v) in s.iter().enumerate() {
                 if t != usize::from(b) && allowed(prev, t) {
@@ -145,9 +130,59 @@ fn first_pass(doc: &Doc, w: &Weights, kept: &mut Kept, margins: &mut Vec<i32>) -
             if let Some(m) = margins.get_mut(i) {
                 *m = s[usize::from(b)].saturating_sub(second);
             }
-            b
         },
     )
+}
+
+/// The greedy left-to-right pass over partial scores: a token's scores are its partial
+/// score plus the rows of the previous tag's two features; a token without one is scored
+/// from the features `fresh(i, prev, out)` sets. `known(i, prev)` may give a token's tag
+/// without scoring; `seen(i, scores, prev, tag)` hears of every token scored.
+fn greedy(
+    doc: &Doc,
+    w: &Weights,
+    part: &Partial,
+    mut known: impl FnMut(usize, u8) -> Option<u8>,
+    mut fresh: impl FnMut(usize, u8, &mut Feats),
+    mut seen: impl FnMut(usize, &[i32; TAGS], u8, u8),
+) -> Vec<u8> {
+    let bits = w.bits();
+    let n = doc.toks.len();
+    let mut tags = vec![O; n];
+    let mut feats = Feats::default();
+    for i in 0..n {
+        if !doc.cand.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        // Names never run across a line end.
+        let prev = if i > 0 && doc.flags(i) & F_LINE_START == 0 {
+            tags[i - 1]
+        } else {
+            O
+        };
+        if let Some(t) = known(i, prev) {
+            tags[i] = t;
+            continue;
+        }
+        let s = match part.get(i) {
+            Some(mut s) => {
+                // The previous tag's row is always cached; the one with the word was asked
+                // for with the partial score (for `O`, the usual previous tag).
+                w.add_rows_n(&features::prev_buckets(doc, i, prev, bits), &mut s);
+                s
+            }
+            None => {
+                fresh(i, prev, &mut feats);
+                let mut s = [0i32; TAGS];
+                w.add_scores_n(feats.as_slice(), &mut s);
+                s
+            }
+        };
+        let b = best(&s, prev);
+        seen(i, &s, prev, b);
+        tags[i] = b;
+    }
+    tags
 }
 
 /// The `B-` tag of `label`.
