@@ -67,9 +67,30 @@ impl Clone for Weights {
     }
 }
 
-/// The weights as `2^bits` rows of `classes` native `i16`, zero rows included.
+/// The weights as `2^bits` rows of native `i16`, zero rows included, each row
+/// [`stride`] weights apart: `classes` of them, then padding.
+///
+/// A row of 9 classes is 18 bytes; packed, one in four straddles two cache lines, and
+/// every row needs two prefetches. Padded to 32 bytes, from a start aligned to 64, a row
+/// is always within one line: one prefetch, and a line read per row (the table doubles
+/// in size, but only its rows in use take cache).
 #[derive(Debug, Clone)]
-struct Dense(Vec<i16>);
+struct Dense {
+    /// The table, starting at `start` (the first index at a 64-byte boundary).
+    table: Vec<i16>,
+    start: usize,
+}
+
+/// Weights from one row to the next in the dense table: `classes` rounded up to a power
+/// of two while a row fits in a cache line (so that no row crosses one).
+#[inline(always)]
+const fn stride(classes: usize) -> usize {
+    if classes <= 32 {
+        classes.next_power_of_two()
+    } else {
+        classes
+    }
+}
 
 impl PartialEq for Weights {
     /// Equal when the serialised forms are (the dense table is derived from them).
@@ -126,10 +147,9 @@ impl Weights {
     /// The dense table, expanded from the serialised form on first use.
     #[inline]
     fn dense(&self) -> &[i16] {
-        &self
-            .dense
+        self.dense
             .get_or_init(|| Dense::expand(self.bits, self.classes, &self.data))
-            .0
+            .rows()
     }
 
     /// The dense table if it is built or it is time to build it, having `rows` more
@@ -137,7 +157,7 @@ impl Weights {
     #[inline]
     fn dense_for(&self, rows: usize) -> Option<&[i16]> {
         if let Some(d) = self.dense.get() {
-            return Some(&d.0);
+            return Some(d.rows());
         }
         self.count_compact(rows)
     }
@@ -227,8 +247,9 @@ impl Weights {
             return;
         };
         let mask = (1usize << self.bits) - 1;
+        let stride = stride(self.classes);
         for &f in feats {
-            let at = (f as usize & mask) * self.classes;
+            let at = (f as usize & mask) * stride;
             if let Some(row) = dense.get(at..at + self.classes) {
                 for (s, &w) in out.iter_mut().zip(row) {
                     *s += i32::from(w);
@@ -268,7 +289,7 @@ impl Weights {
     #[inline(always)]
     pub fn prefetch_rows<const N: usize>(&self, feats: &[u32]) {
         if let Some(d) = self.dense.get() {
-            prefetch_dense::<N>(&d.0, self.bits, feats);
+            prefetch_dense::<N>(d.rows(), self.bits, feats);
         }
     }
 
@@ -311,9 +332,15 @@ impl Weights {
     /// for callers that derive their own table from a model (see the speaker ranker's
     /// two-class score differences), so that only this module reads the format.
     pub fn dense_rows(&self) -> Vec<i16> {
+        let rows = |d: &Dense| -> Vec<i16> {
+            let c = self.classes;
+            (d.rows().chunks(stride(c)))
+                .flat_map(|r| r.get(..c).unwrap_or_default().iter().copied())
+                .collect()
+        };
         match self.dense.get() {
-            Some(d) => d.0.clone(),
-            None => Dense::expand(self.bits, self.classes, &self.data).0,
+            Some(d) => rows(d),
+            None => rows(&Dense::expand(self.bits, self.classes, &self.data)),
         }
     }
 
@@ -366,10 +393,12 @@ const BATCH: usize = 64;
 fn prefetch_dense<const N: usize>(dense: &[i16], bits: u32, feats: &[u32]) {
     let mask = (1usize << bits) - 1;
     for &f in feats {
-        let at = (f as usize & mask) * N;
-        // A row may straddle two cache lines: ask for its first and last weight.
+        let at = (f as usize & mask) * stride(N);
         prefetch(dense.as_ptr().wrapping_add(at));
-        prefetch(dense.as_ptr().wrapping_add(at + N - 1));
+        // A row within one line needs one prefetch (see `Dense`); a longer one, two.
+        if stride(N) > 32 {
+            prefetch(dense.as_ptr().wrapping_add(at + N - 1));
+        }
     }
 }
 
@@ -380,7 +409,7 @@ fn sum_dense<const N: usize>(dense: &[i16], bits: u32, feats: &[u32], out: &mut 
     // A local sum stays in registers.
     let mut sum = *out;
     for &f in feats {
-        let at = (f as usize & mask) * N;
+        let at = (f as usize & mask) * stride(N);
         // Always in range (`at` is a masked bucket times `N`): one check, and the row's
         // length is then known to the compiler.
         let Some(row) = dense
@@ -415,7 +444,10 @@ impl Dense {
     /// found a bitmap word at a time.
     fn expand(bits: u32, classes: usize, data: &[u8]) -> Dense {
         let buckets = 1usize << bits;
-        let mut table = vec![0i16; buckets * classes];
+        let stride = stride(classes);
+        // 32 weights more than the rows, to start them at a 64-byte boundary.
+        let mut table = vec![0i16; buckets * stride + 32];
+        let start = (64 - table.as_ptr() as usize % 64) % 64 / 2;
         let bitmap = data.get(HEAD..HEAD + buckets / 8).unwrap_or_default();
         let stored: Vec<i16> = data
             .get(HEAD + buckets / 8..)
@@ -431,16 +463,20 @@ impl Dense {
             while set != 0 {
                 let bucket = block * 64 + set.trailing_zeros() as usize;
                 set &= set - 1;
-                let (Some(src), Some(dst)) = (
-                    rows.next(),
-                    table.get_mut(bucket * classes..(bucket + 1) * classes),
-                ) else {
-                    return Dense(table);
+                let at = start + bucket * stride;
+                let (Some(src), Some(dst)) = (rows.next(), table.get_mut(at..at + classes)) else {
+                    return Dense { table, start };
                 };
                 dst.copy_from_slice(src);
             }
         }
-        Dense(table)
+        Dense { table, start }
+    }
+
+    /// The rows, from their aligned start.
+    #[inline(always)]
+    fn rows(&self) -> &[i16] {
+        self.table.get(self.start..).unwrap_or_default()
     }
 }
 
