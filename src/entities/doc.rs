@@ -40,6 +40,12 @@ pub struct Doc<'a> {
     /// The words around every mention of each word, for the second pass (see
     /// [`super::contexts`]); empty during the first pass.
     pub contexts: super::contexts::Contexts,
+    /// Each candidate's word as a number below [`Doc::word_ids`], the same for every
+    /// candidate with the same folded form (`u32::MAX` for other tokens): lets
+    /// [`super::history`] and [`super::contexts`] gather by word in plain arrays.
+    pub word_id: Vec<u32>,
+    /// How many word numbers there may be.
+    pub word_ids: usize,
     /// The article's first word when it opens an all-caps headline ("SOCCER - ..."), a
     /// hint of the topic that tells, say, teams from their cities; 0 otherwise.
     pub topic: u64,
@@ -56,7 +62,7 @@ impl<'a> Doc<'a> {
             .filter(|t| t.flags & F_CAPS_LINE != 0)
             .map_or(0, |_| words.folded(0));
         let gaz = Gazetteer::get().mark(&toks, &words, |i| cand.get(i).copied().unwrap_or(false));
-        let stats = stats(&toks, &words, &cand);
+        let (stats, word_id, word_ids) = stats(&toks, &words, &cand);
         let runs = super::runs::compute(&toks, &cand);
         Doc {
             text,
@@ -66,6 +72,8 @@ impl<'a> Doc<'a> {
             cand,
             runs,
             stats,
+            word_id,
+            word_ids,
             hist: Vec::new(),
             contexts: Default::default(),
             topic,
@@ -131,12 +139,14 @@ fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
     cand
 }
 
-/// The `D_*` bits of each candidate's word: how the word is written at every token.
+/// The `D_*` bits of each candidate's word (how the word is written at every token),
+/// each candidate's word number (its slot in the table of candidate words) and how many
+/// numbers there may be.
 ///
 /// Only candidates' words are looked up later, so only they enter the table; every other
 /// word token is first tested against a bit filter of those words, which most (lowercase
 /// words of no name) fail at the cost of one load.
-fn stats(toks: &[Token], words: &WordHashes, cand: &[bool]) -> Vec<u8> {
+fn stats(toks: &[Token], words: &WordHashes, cand: &[bool]) -> (Vec<u8>, Vec<u32>, usize) {
     let bits = |t: &Token| {
         if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
             0
@@ -152,12 +162,12 @@ fn stats(toks: &[Token], words: &WordHashes, cand: &[bool]) -> Vec<u8> {
             0
         }
     };
-    let is_cand =
-        |i: usize, t: &Token| t.flags & F_WORD != 0 && cand.get(i).copied().unwrap_or(false);
+    // Every candidate is numbered, but only words have statistics.
+    let is_cand = |i: usize| cand.get(i).copied().unwrap_or(false);
     let mut filter = WordFilter([0; 64]);
     let mut seen = WordBits::new(toks.len() / 8);
     for (i, t) in toks.iter().enumerate() {
-        if is_cand(i, t) {
+        if is_cand(i) {
             let h = words.folded(i);
             filter.add(h);
             seen.add(h, bits(t));
@@ -165,23 +175,26 @@ fn stats(toks: &[Token], words: &WordHashes, cand: &[bool]) -> Vec<u8> {
     }
     for (i, t) in toks.iter().enumerate() {
         let b = bits(t);
-        if b != 0 && !is_cand(i, t) {
+        if b != 0 && !is_cand(i) {
             let h = words.folded(i);
             if filter.may_hold(h) {
                 seen.or_existing(h, b);
             }
         }
     }
-    toks.iter()
-        .enumerate()
-        .map(|(i, t)| {
-            if is_cand(i, t) {
-                seen.get(words.folded(i))
-            } else {
-                0
-            }
-        })
-        .collect()
+    let mut stats = Vec::with_capacity(toks.len());
+    let mut ids = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        let (b, id) = if is_cand(i) {
+            let (slot, b) = seen.find(words.folded(i));
+            (if t.flags & F_WORD != 0 { b } else { 0 }, slot as u32)
+        } else {
+            (0, u32::MAX)
+        };
+        stats.push(b);
+        ids.push(id);
+    }
+    (stats, ids, seen.keys.len())
 }
 
 /// A set of word hashes that may answer "maybe" for a word not in it, never "no" for one
@@ -294,6 +307,13 @@ impl WordBits {
         }
     }
 
+    /// The slot of `h` (which must be in the table) and its bits.
+    fn find(&self, h: u64) -> (usize, u8) {
+        let at = self.slot(h);
+        (at, self.vals.get(at).map_or(0, |&v| v & !Self::USED))
+    }
+
+    #[cfg(test)]
     fn get(&self, h: u64) -> u8 {
         self.vals.get(self.slot(h)).map_or(0, |&v| v & !Self::USED)
     }
@@ -350,7 +370,7 @@ mod tests {
                     &WordHashes::new(&text, &d.toks[i..=i]),
                     &[true],
                 );
-                *by_word.entry(d.words.folded(i)).or_default() |= one[0];
+                *by_word.entry(d.words.folded(i)).or_default() |= one.0[0];
             }
             for (i, t) in d.toks.iter().enumerate() {
                 if d.cand[i] && t.flags & F_WORD != 0 {
