@@ -76,9 +76,11 @@ impl Clone for Weights {
 /// in size, but only its rows in use take cache).
 #[derive(Debug, Clone)]
 struct Dense {
-    /// The table, starting at `start` (the first index at a 64-byte boundary).
+    /// The table, starting at `start` (the first index at a 64-byte boundary), `len`
+    /// weights long.
     table: Vec<i16>,
     start: usize,
+    len: usize,
 }
 
 /// Weights from one row to the next in the dense table: `classes` rounded up to a power
@@ -334,6 +336,10 @@ impl Weights {
     pub fn dense_rows(&self) -> Vec<i16> {
         let rows = |d: &Dense| -> Vec<i16> {
             let c = self.classes;
+            if stride(c) == c {
+                // Unpadded (2 classes, say): the rows as they are, in one copy.
+                return d.rows().to_vec();
+            }
             (d.rows().chunks(stride(c)))
                 .flat_map(|r| r.get(..c).unwrap_or_default().iter().copied())
                 .collect()
@@ -448,6 +454,7 @@ impl Dense {
         // 32 weights more than the rows, to start them at a 64-byte boundary.
         let mut table = vec![0i16; buckets * stride + 32];
         let start = (64 - table.as_ptr() as usize % 64) % 64 / 2;
+        let len = buckets * stride;
         let bitmap = data.get(HEAD..HEAD + buckets / 8).unwrap_or_default();
         let stored: Vec<i16> = data
             .get(HEAD + buckets / 8..)
@@ -465,18 +472,20 @@ impl Dense {
                 set &= set - 1;
                 let at = start + bucket * stride;
                 let (Some(src), Some(dst)) = (rows.next(), table.get_mut(at..at + classes)) else {
-                    return Dense { table, start };
+                    return Dense { table, start, len };
                 };
                 dst.copy_from_slice(src);
             }
         }
-        Dense { table, start }
+        Dense { table, start, len }
     }
 
     /// The rows, from their aligned start.
     #[inline(always)]
     fn rows(&self) -> &[i16] {
-        self.table.get(self.start..).unwrap_or_default()
+        (self.table)
+            .get(self.start..self.start + self.len)
+            .unwrap_or_default()
     }
 }
 
@@ -564,6 +573,24 @@ mod tests {
         let mut again = [0i32; 9];
         assert!(w.add_scores_n(&feats, &mut again));
         assert_eq!(again, dense, "the dense table, once built, scores alike");
+    }
+
+    #[test]
+    fn dense_rows_are_the_rows_unpadded() {
+        for classes in [2, 3, 9] {
+            let real: Vec<f32> = (0..(64 * classes))
+                .map(|i| if i % 5 == 0 { (i as f32).sin() } else { 0.0 })
+                .collect();
+            let w = Weights::quantise(6, classes, &real);
+            let rows = w.dense_rows();
+            assert_eq!(rows.len(), 64 * classes);
+            for (f, row) in rows.chunks(classes).enumerate() {
+                let mut s = vec![0i32; classes];
+                w.add_scores(&[f as u32], &mut s);
+                let row: Vec<i32> = row.iter().map(|&x| i32::from(x)).collect();
+                assert_eq!(row, s, "{classes} classes, row {f}");
+            }
+        }
     }
 
     #[test]
