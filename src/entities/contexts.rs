@@ -5,7 +5,7 @@
 
 use super::doc::Doc;
 use super::tokenize::F_LINE_START;
-use crate::learn::hash::{self, HashedMap};
+use crate::learn::hash;
 
 /// Most distinct contexts kept per word.
 const MOST: usize = 8;
@@ -33,12 +33,10 @@ impl Contexts {
 /// Collects the contexts of every candidate word of `doc`.
 pub fn compute(doc: &Doc) -> Contexts {
     let n = doc.toks.len();
-    // Each word's set, in order of first mention, found through one hash lookup per token
-    // in a run; the token keeps its set's index, so no word is looked up twice. Sized for
-    // an article's distinct words (the map grows past that only on long texts); each set is
-    // held inline, so collecting costs no allocation per word.
-    let mut index: HashedMap<u32> =
-        HashedMap::with_capacity_and_hasher(n.min(1 << 10), Default::default());
+    // Each word's set, in order of first mention, found by the word's number; the token
+    // keeps its set's index. Each set is held inline, so collecting costs no allocation
+    // per word.
+    let mut set_of_word = vec![u32::MAX; doc.word_ids];
     let mut sets: Vec<(usize, [u64; MOST])> = Vec::new();
     let mut set_of = vec![u32::MAX; n];
     let outside = |j: usize, side: u64| {
@@ -57,10 +55,15 @@ pub fn compute(doc: &Doc) -> Contexts {
         } else {
             None
         };
-        *k = *index.entry(doc.words.folded(i)).or_insert_with(|| {
+        let Some(word_set) = (doc.word_id.get(i)).and_then(|&w| set_of_word.get_mut(w as usize))
+        else {
+            continue;
+        };
+        if *word_set == u32::MAX {
             sets.push((0, [0; MOST]));
-            (sets.len() - 1) as u32
-        });
+            *word_set = (sets.len() - 1) as u32;
+        }
+        *k = *word_set;
         let Some((len, set)) = sets.get_mut(*k as usize) else {
             continue;
         };

@@ -31,7 +31,8 @@ pub struct Doc<'a> {
     pub cand: Vec<bool>,
     /// The run of candidates holding each token; see [`super::runs`].
     pub runs: Vec<(u32, u32)>,
-    /// Document statistics of each token's word (`D_*` bits).
+    /// Document statistics of each candidate's word (`D_*` bits; 0 for other tokens, whose
+    /// statistics nothing reads).
     pub stats: Vec<u8>,
     /// What the first tagging pass said about each token and about the other occurrences
     /// of its word (see [`super::history`]); empty during the first pass.
@@ -39,6 +40,12 @@ pub struct Doc<'a> {
     /// The words around every mention of each word, for the second pass (see
     /// [`super::contexts`]); empty during the first pass.
     pub contexts: super::contexts::Contexts,
+    /// Each candidate's word as a number below [`Doc::word_ids`], the same for every
+    /// candidate with the same folded form (`u32::MAX` for other tokens): lets
+    /// [`super::history`] and [`super::contexts`] gather by word in plain arrays.
+    pub word_id: Vec<u32>,
+    /// How many word numbers there may be.
+    pub word_ids: usize,
     /// The article's first word when it opens an all-caps headline ("SOCCER - ..."), a
     /// hint of the topic that tells, say, teams from their cities; 0 otherwise.
     pub topic: u64,
@@ -48,14 +55,14 @@ impl<'a> Doc<'a> {
     /// Analyses `text`.
     pub fn new(text: &'a str) -> Self {
         let toks = tokenize(text);
-        let words = WordHashes::new(text, &toks);
+        let cand = candidates(text, &toks);
+        let words = WordHashes::near_candidates(text, &toks, &cand);
         let topic = toks
             .first()
             .filter(|t| t.flags & F_CAPS_LINE != 0)
             .map_or(0, |_| words.folded(0));
-        let cand = candidates(text, &toks);
         let gaz = Gazetteer::get().mark(&toks, &words, |i| cand.get(i).copied().unwrap_or(false));
-        let stats = stats(&toks, &words);
+        let (stats, word_id, word_ids) = stats(&toks, &words, &cand);
         let runs = super::runs::compute(&toks, &cand);
         Doc {
             text,
@@ -65,6 +72,8 @@ impl<'a> Doc<'a> {
             cand,
             runs,
             stats,
+            word_id,
+            word_ids,
             hist: Vec::new(),
             contexts: Default::default(),
             topic,
@@ -130,12 +139,16 @@ fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
     cand
 }
 
-fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
-    // An article's distinct words are well under half its tokens (punctuation, repeats):
-    // sized for that, the table is zeroed at half the cost and grows if a text needs it.
-    let mut seen = WordBits::new(toks.len() / 2);
-    for (i, t) in toks.iter().enumerate() {
-        let b = if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
+/// The `D_*` bits of each candidate's word (how the word is written at every token),
+/// each candidate's word number (its slot in the table of candidate words) and how many
+/// numbers there may be.
+///
+/// Only candidates' words are looked up later, so only they enter the table; every other
+/// word token is first tested against a bit filter of those words, which most (lowercase
+/// words of no name) fail at the cost of one load.
+fn stats(toks: &[Token], words: &WordHashes, cand: &[bool]) -> (Vec<u8>, Vec<u32>, usize) {
+    let bits = |t: &Token| {
+        if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
             0
         } else if t.flags & (F_UPPER | F_LOWER) == F_LOWER {
             D_SEEN_LOWER
@@ -147,22 +160,62 @@ fn stats(toks: &[Token], words: &WordHashes) -> Vec<u8> {
             D_SEEN_CAP_MID
         } else {
             0
-        };
-        if b != 0 {
-            seen.add(words.folded(i), b);
+        }
+    };
+    // Every candidate is numbered, but only words have statistics.
+    let is_cand = |i: usize| cand.get(i).copied().unwrap_or(false);
+    let mut filter = WordFilter([0; 64]);
+    let mut seen = WordBits::new(toks.len() / 8);
+    for (i, t) in toks.iter().enumerate() {
+        if is_cand(i) {
+            let h = words.folded(i);
+            filter.add(h);
+            seen.add(h, bits(t));
         }
     }
-    // Only words were added: punctuation (a third of the tokens) has nothing to look up.
-    toks.iter()
-        .enumerate()
-        .map(|(i, t)| {
-            if t.flags & F_WORD != 0 {
-                seen.get(words.folded(i))
-            } else {
-                0
+    for (i, t) in toks.iter().enumerate() {
+        let b = bits(t);
+        if b != 0 && !is_cand(i) {
+            let h = words.folded(i);
+            if filter.may_hold(h) {
+                seen.or_existing(h, b);
             }
-        })
-        .collect()
+        }
+    }
+    let mut stats = Vec::with_capacity(toks.len());
+    let mut ids = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        let (b, id) = if is_cand(i) {
+            let (slot, b) = seen.find(words.folded(i));
+            (if t.flags & F_WORD != 0 { b } else { 0 }, slot as u32)
+        } else {
+            (0, u32::MAX)
+        };
+        stats.push(b);
+        ids.push(id);
+    }
+    (stats, ids, seen.keys.len())
+}
+
+/// A set of word hashes that may answer "maybe" for a word not in it, never "no" for one
+/// in it: 4,096 bits, one per word, so an article's hundred-odd name words fill a few
+/// percent.
+struct WordFilter([u64; 64]);
+
+impl WordFilter {
+    #[inline]
+    fn add(&mut self, h: u64) {
+        let b = (h >> 52) as usize;
+        if let Some(w) = self.0.get_mut(b / 64) {
+            *w |= 1 << (b % 64);
+        }
+    }
+
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let b = (h >> 52) as usize;
+        self.0.get(b / 64).is_some_and(|w| w >> (b % 64) & 1 != 0)
+    }
 }
 
 /// The `D_*` bits seen for each word hash: a linear-probing table, at most half full,
@@ -244,6 +297,23 @@ impl WordBits {
         }
     }
 
+    /// Adds `bits` to `h`'s if `h` is in the table.
+    fn or_existing(&mut self, h: u64, bits: u8) {
+        let at = self.slot(h);
+        if let Some(v) = self.vals.get_mut(at)
+            && *v & Self::USED != 0
+        {
+            *v |= bits;
+        }
+    }
+
+    /// The slot of `h` (which must be in the table) and its bits.
+    fn find(&self, h: u64) -> (usize, u8) {
+        let at = self.slot(h);
+        (at, self.vals.get(at).map_or(0, |&v| v & !Self::USED))
+    }
+
+    #[cfg(test)]
     fn get(&self, h: u64) -> u8 {
         self.vals.get(self.slot(h)).map_or(0, |&v| v & !Self::USED)
     }
@@ -279,6 +349,39 @@ mod tests {
         }
         assert_eq!(t.get(12345), 0, "an absent word has no bits");
         assert!(t.keys.len() >= 80 && t.used == 40, "at most half full");
+    }
+
+    #[test]
+    fn candidate_stats_sum_up_every_token_of_their_word() {
+        use std::collections::HashMap;
+        let pieces = [
+            "Kent ", "kent ", "KENT ", "Kent. ", "beat ", "Essex", " and ", "AND ", "\n", "of ",
+            "the ", "The ", "U.S. ", "us ", "1860 ", "Munich ", "munich", "& ", "Co ",
+        ];
+        let mut rng = crate::testing::Rng::new(9);
+        for _ in 0..500 {
+            let text = rng.text(&pieces, 40);
+            let d = Doc::new(&text);
+            // The plain way: every word token's bits, by word.
+            let mut by_word: HashMap<u64, u8> = HashMap::new();
+            for (i, t) in d.toks.iter().enumerate() {
+                let one = stats(
+                    std::slice::from_ref(t),
+                    &WordHashes::new(&text, &d.toks[i..=i]),
+                    &[true],
+                );
+                *by_word.entry(d.words.folded(i)).or_default() |= one.0[0];
+            }
+            for (i, t) in d.toks.iter().enumerate() {
+                if d.cand[i] && t.flags & F_WORD != 0 {
+                    assert_eq!(
+                        d.stats[i],
+                        by_word[&d.words.folded(i)],
+                        "{text:?} token {i}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

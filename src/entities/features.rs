@@ -59,18 +59,102 @@ enum T {
     Context = 54,
 }
 
-/// Appends the feature buckets of token `i` to `out`, given the previous tag.
-pub fn extract(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Vec<u32>) {
-    // Buckets gather in a buffer on the stack, copied to `out` in one go (and whenever the
-    // buffer fills, which keeps their order): a push to `out` per feature costs more.
-    let w = &doc.words;
-    let mut buf = [0u32; 64];
-    let mut n = 0;
-    let mut f = |t: T, v: u64| {
-        if n == buf.len() {
-            out.extend_from_slice(&buf);
-            n = 0;
+/// The most features one token can have: 16 always-present ones, the 2 of the previous
+/// tag, position, 3 × 16 gazetteer marks, 3 of the document and table, 2 of the topic, 6 of
+/// the run, and in the second pass 5 of the history, up to [`super::contexts`]'s 8
+/// contexts and the first-pass window (92 in all).
+pub const MAX: usize = 96;
+
+/// Index in [`extract_base`]'s output of the previous tag's feature; the feature of the
+/// previous tag with the word follows it. Every feature before them is always present, so
+/// the two are found there whatever the token, which lets the second pass reuse the first
+/// pass's features with only these two replaced ([`super::reuse`]).
+pub const PREV_AT: usize = 16;
+
+/// The feature buckets of one token, gathered in a fixed buffer (never more than [`MAX`]):
+/// a push to a `Vec` per feature costs more, and one buffer serves every token of a text.
+pub struct Feats {
+    buf: [u32; MAX],
+    n: usize,
+}
+
+impl Default for Feats {
+    fn default() -> Self {
+        Feats {
+            buf: [0; MAX],
+            n: 0,
         }
+    }
+}
+
+impl Feats {
+    /// The buckets gathered, in order.
+    #[inline]
+    pub fn as_slice(&self) -> &[u32] {
+        self.buf.get(..self.n).unwrap_or_default()
+    }
+
+    /// Forgets every bucket.
+    #[inline]
+    pub fn clear(&mut self) {
+        self.n = 0;
+    }
+
+    /// Replaces the buckets with `b`.
+    #[inline]
+    pub fn set_all(&mut self, b: &[u32]) {
+        let n = b.len().min(MAX);
+        if let (Some(dst), Some(src)) = (self.buf.get_mut(..n), b.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        self.n = n;
+    }
+
+    /// Overwrites the bucket at `k` (if there is one).
+    #[inline]
+    pub fn set(&mut self, k: usize, b: u32) {
+        if k < self.n
+            && let Some(slot) = self.buf.get_mut(k)
+        {
+            *slot = b;
+        }
+    }
+}
+
+/// Appends the feature buckets of token `i` to `out`, given the previous tag.
+#[cfg(test)]
+pub fn extract(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Vec<u32>) {
+    let mut f = Feats::default();
+    extract_into(doc, i, prev, bits, &mut f);
+    out.extend_from_slice(f.as_slice());
+}
+
+/// Sets `out` to the feature buckets of token `i`, given the previous tag.
+#[inline]
+pub fn extract_into(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
+    out.clear();
+    extract_base(doc, i, prev, bits, out);
+    extract_hist(doc, i, bits, out);
+}
+
+/// The buckets of the features of the previous tag `prev` before token `i` (those at
+/// [`PREV_AT`] and after it in [`extract_base`]'s output).
+#[inline]
+pub fn prev_buckets(doc: &Doc, i: usize, prev: u8, bits: u32) -> [u32; 2] {
+    let word = doc.words.folded(i);
+    [
+        bucket(T::Prev as u32, u64::from(prev), bits),
+        bucket(T::PrevWord as u32, hash::mix(u64::from(prev), word), bits),
+    ]
+}
+
+/// Appends every feature of token `i` that does not come from the first pass's tags.
+pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
+    let w = &doc.words;
+    // The count stays in a register while the features are pushed.
+    let mut n = out.n;
+    let buf = &mut out.buf;
+    let mut f = |t: T, v: u64| {
         if let Some(slot) = buf.get_mut(n) {
             *slot = bucket(t as u32, v, bits);
             n += 1;
@@ -117,6 +201,7 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Vec<u32>) {
     f(T::ShapeP1, w.shape(p1));
     f(T::BigramM1, hash::mix(w.folded(m1), word));
     f(T::BigramP1, hash::mix(word, w.folded(p1)));
+    // At PREV_AT: sixteen features above, each pushed once.
     f(T::Prev, u64::from(prev));
     f(T::PrevWord, hash::mix(u64::from(prev), word));
     let flags = doc.flags(i);
@@ -143,25 +228,53 @@ pub fn extract(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Vec<u32>) {
         f(T::TopicShape, hash::mix(doc.topic, hash::mix(table, shape)));
     }
     run_features(doc, i, flags, shape, &mut f);
-    if !doc.hist.is_empty() {
-        let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
-        let (own, m1, p1) = (h(i), h(m1), h(p1));
-        f(T::Hist, u64::from(own & HIST_WORD));
-        f(T::HistShape, hash::mix(u64::from(own & HIST_WORD), shape));
-        f(T::HistM1, u64::from(m1 & HIST_MAJORITY));
-        f(T::HistP1, u64::from(p1 & HIST_MAJORITY));
-        f(T::Stage1, u64::from(own >> HIST_TAG_SHIFT));
-        for &c in doc.contexts.of(i) {
-            f(T::Context, c);
-        }
-        f(
-            T::Stage1Window,
-            u64::from(m1 >> HIST_TAG_SHIFT) << 16
-                | u64::from(own >> HIST_TAG_SHIFT) << 8
-                | u64::from(p1 >> HIST_TAG_SHIFT),
-        );
+    out.n = n;
+}
+
+/// Appends the second pass's features of token `i`, from the first pass's tags in
+/// `doc.hist` (nothing while it is empty, in the first pass).
+pub fn extract_hist(doc: &Doc, i: usize, bits: u32, out: &mut Feats) {
+    if doc.hist.is_empty() {
+        return;
     }
-    out.extend_from_slice(buf.get(..n).unwrap_or_default());
+    // The count stays in a register while the features are pushed.
+    let mut n = out.n;
+    let buf = &mut out.buf;
+    let mut f = |t: T, v: u64| {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = bucket(t as u32, v, bits);
+            n += 1;
+        }
+    };
+    let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
+    let m1 = if starts_line(i) {
+        usize::MAX
+    } else {
+        i.wrapping_sub(1)
+    };
+    let p1 = if starts_line(i + 1) {
+        usize::MAX
+    } else {
+        i + 1
+    };
+    let shape = doc.words.shape(i);
+    let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
+    let (own, m1, p1) = (h(i), h(m1), h(p1));
+    f(T::Hist, u64::from(own & HIST_WORD));
+    f(T::HistShape, hash::mix(u64::from(own & HIST_WORD), shape));
+    f(T::HistM1, u64::from(m1 & HIST_MAJORITY));
+    f(T::HistP1, u64::from(p1 & HIST_MAJORITY));
+    f(T::Stage1, u64::from(own >> HIST_TAG_SHIFT));
+    for &c in doc.contexts.of(i) {
+        f(T::Context, c);
+    }
+    f(
+        T::Stage1Window,
+        u64::from(m1 >> HIST_TAG_SHIFT) << 16
+            | u64::from(own >> HIST_TAG_SHIFT) << 8
+            | u64::from(p1 >> HIST_TAG_SHIFT),
+    );
+    out.n = n;
 }
 
 /// Features of the run of candidates holding token `i` ([`super::runs`]): its length and

@@ -276,11 +276,16 @@ impl Gazetteer {
     ) -> Vec<u16> {
         let mut marks = vec![0u16; toks.len()];
         for i in 0..toks.len() {
-            // The table is larger than the caches: ask for a later start's slot now.
+            // The table is larger than the caches: ask for a later start's slot now, and
+            // for its two-word phrase's (a first name or a city is often followed by a
+            // lookup of the next word with it).
             let ahead = i + PREFETCH_AHEAD;
             if ahead < toks.len() && starts(ahead) {
-                self.table
-                    .prefetch(hash::mix(hash::SEED, words.folded(ahead)));
+                let one = hash::mix(hash::SEED, words.folded(ahead));
+                self.table.prefetch(one);
+                if ahead + 1 < toks.len() {
+                    self.table.prefetch(hash::mix(one, words.folded(ahead + 1)));
+                }
             }
             if !starts(i) {
                 continue;

@@ -8,7 +8,6 @@
 
 use super::doc::Doc;
 use super::model::O;
-use crate::learn::hash::HashedMap;
 
 /// Bits of the majority label of the word's other tagged occurrences (1..=4, 0 none).
 pub const HIST_MAJORITY: u16 = 0b111;
@@ -23,39 +22,25 @@ pub const HIST_TAG_SHIFT: u16 = 8;
 
 /// The history of every token of `doc` given the first pass `tags`.
 pub fn compute(doc: &Doc, tags: &[u8]) -> Vec<u16> {
-    let is_cand = |i: usize| doc.cand.get(i).copied().unwrap_or(false);
-    // Per word, in order of first mention: untagged-capitalised count, then one count per
-    // label. Each candidate keeps its word's index, so a word is looked up once per
-    // mention and summed up once. The index is sized for every candidate being a distinct
-    // word, so it does not grow on an article (capped: a long text's distinct words are far
-    // fewer than its candidates).
-    let cands = (0..tags.len()).filter(|&i| is_cand(i)).count();
-    let mut index: HashedMap<u32> =
-        HashedMap::with_capacity_and_hasher(cands.min(1 << 12), Default::default());
-    let mut counts: Vec<[u32; 5]> = Vec::new();
-    let mut word_of = vec![u32::MAX; tags.len()];
-    for ((i, &t), k) in tags.iter().enumerate().zip(word_of.iter_mut()) {
-        if is_cand(i) {
-            let slot = if t == O {
-                0
-            } else {
-                usize::from(t).div_ceil(2)
-            };
-            *k = *index.entry(doc.words.folded(i)).or_insert_with(|| {
-                counts.push([0; 5]);
-                (counts.len() - 1) as u32
-            });
-            if let Some(c) = counts.get_mut(*k as usize).and_then(|c| c.get_mut(slot)) {
-                *c += 1;
-            }
+    // Per word (by its number, `doc.word_id`): untagged-capitalised count, then one count
+    // per label.
+    let mut counts: Vec<[u32; 5]> = vec![[0; 5]; doc.word_ids];
+    let id = |i: usize| doc.word_id.get(i).map_or(usize::MAX, |&k| k as usize);
+    for (i, &t) in tags.iter().enumerate() {
+        let slot = if t == O {
+            0
+        } else {
+            usize::from(t).div_ceil(2)
+        };
+        if let Some(c) = counts.get_mut(id(i)).and_then(|c| c.get_mut(slot)) {
+            *c += 1;
         }
     }
-    let word_bits: Vec<u16> = counts.iter().map(summary).collect();
     tags.iter()
-        .zip(&word_of)
-        .map(|(&t, &k)| {
+        .enumerate()
+        .map(|(i, &t)| {
             let own = u16::from(t) << HIST_TAG_SHIFT;
-            own | word_bits.get(k as usize).copied().unwrap_or(0)
+            own | counts.get(id(i)).map_or(0, summary)
         })
         .collect()
 }

@@ -15,6 +15,7 @@
 //! less a company suffix's period that is also the full stop (`periods`). `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
+pub(crate) mod ahead;
 pub(crate) mod aliases;
 pub(crate) mod consistency;
 pub(crate) mod contexts;
@@ -33,6 +34,7 @@ pub(crate) mod periods;
 pub(crate) mod possessives;
 pub(crate) mod qualifiers;
 pub(crate) mod results;
+pub(crate) mod reuse;
 pub(crate) mod runs;
 pub(crate) mod titles;
 pub(crate) mod tokenize;

@@ -2,8 +2,10 @@
 //! perceptron whose weights are compiled into the binary (`data/ner.model`, trained by
 //! `examples/train_ner.rs`).
 
+use super::ahead::Partial;
 use super::doc::Doc;
-use super::features;
+use super::features::{self, Feats};
+use super::reuse::Kept;
 use super::tokenize::F_LINE_START;
 use crate::Label;
 use crate::learn::Weights;
@@ -54,54 +56,133 @@ fn sure_units(first: &Weights) -> i32 {
 }
 
 /// Tags `doc` with both passes (leaves the history in `doc.hist`).
+///
+/// Each pass first sums, for the tokens it will score, every feature's row but the two of
+/// the previous tag ([`Partial`]); the greedy pass then adds those two. The second pass
+/// takes the first pass's features ([`Kept`]) and scores again only the tokens the first
+/// was unsure of, and those whose previous tag it changed.
 pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<u8> {
     doc.hist.clear();
     let mut margins = Vec::new();
-    let tags = tag_margins(doc, first, &mut margins);
-    match second {
-        Some(w) => {
-            doc.hist = super::history::compute(doc, &tags);
-            doc.contexts = super::contexts::compute(doc);
-            let sure = sure_units(first);
-            let known = |i: usize, prev: u8| {
-                let prev_one = if i > 0 {
-                    tags.get(i - 1).copied().unwrap_or(O)
-                } else {
-                    O
-                };
-                (margins.get(i).copied().unwrap_or(0) >= sure && prev == prev_one)
-                    .then(|| tags.get(i).copied().unwrap_or(O))
-            };
-            decode_with(doc, w.bits(), known, |_, feats, prev| {
-                let mut s = [0i32; TAGS];
-                w.add_scores_n(feats, &mut s);
-                best(&s, prev)
-            })
+    let mut kept = Kept::for_doc(doc);
+    let tags = first_pass(doc, first, &mut kept, &mut margins);
+    let Some(w) = second else {
+        return tags;
+    };
+    doc.hist = super::history::compute(doc, &tags);
+    doc.contexts = super::contexts::compute(doc);
+    let doc = &*doc;
+    let sure = sure_units(first);
+    let known = |i: usize, prev: u8| {
+        let prev_one = if i > 0 {
+            tags.get(i - 1).copied().unwrap_or(O)
+        } else {
+            O
+        };
+        (margins.get(i).copied().unwrap_or(0) >= sure && prev == prev_one)
+            .then(|| tags.get(i).copied().unwrap_or(O))
+    };
+    let bits = w.bits();
+    // Kept features are buckets of the first pass's table size.
+    let same_size = bits == first.bits();
+    let fresh = |i: usize, prev: u8, f: &mut Feats| {
+        if same_size {
+            kept.second_pass(doc, i, prev, bits, f);
+        } else {
+            features::extract_into(doc, i, prev, bits, f);
         }
-        None => tags,
-    }
+    };
+    let unsure: Vec<usize> = (margins.iter().enumerate())
+        .filter_map(|(i, &m)| (m < sure).then_some(i))
+        .collect();
+    let part = Partial::compute(unsure, w, |i, f| fresh(i, O, f));
+    greedy(doc, w, &part, known, fresh, |_, _, _, _| {})
 }
 
-/// [`tag`], also giving each token's margin between its tag's score and the next best
-/// allowed tag's (`i32::MAX` for tokens not scored).
-fn tag_margins(doc: &Doc, w: &Weights, margins: &mut Vec<i32>) -> Vec<u8> {
+/// The first pass: [`tag`], also giving each token's margin between its tag's score and
+/// the next best allowed tag's (`i32::MAX` for tokens not scored) and keeping every
+/// candidate's features (extracted after `O`) in `kept`.
+fn first_pass(doc: &Doc, w: &Weights, kept: &mut Kept, margins: &mut Vec<i32>) -> Vec<u8> {
     margins.clear();
     margins.resize(doc.toks.len(), i32::MAX);
-    decode(doc, w.bits(), |i, feats, prev| {
-        let mut s = [0i32; TAGS];
-        w.add_scores_n(feats, &mut s);
-        let b = best(&s, prev);
-        let mut second = i32::MIN;
-        for (t, &v) in s.iter().enumerate() {
-            if t != usize::from(b) && allowed(prev, t) {
-                second = second.max(v);
+    let bits = w.bits();
+    let cands: Vec<usize> = (doc.cand.iter().enumerate())
+        .filter_map(|(i, &c)| c.then_some(i))
+        .collect();
+    let part = Partial::compute(cands, w, |i, f| {
+        features::extract_into(doc, i, O, bits, f);
+        kept.keep(i, O, f.as_slice());
+    });
+    let fresh = |i: usize, prev: u8, f: &mut Feats| features::extract_into(doc, i, prev, bits, f);
+    greedy(
+        doc,
+        w,
+        &part,
+        |_, _| None,
+        fresh,
+        |i, s, prev, b| {
+            let mut second = i32::MIN;
+            for (t, &v) in s.iter().enumerate() {
+                if t != usize::from(b) && allowed(prev, t) {
+                    second = second.max(v);
+                }
             }
+            if let Some(m) = margins.get_mut(i) {
+                *m = s[usize::from(b)].saturating_sub(second);
+            }
+        },
+    )
+}
+
+/// The greedy left-to-right pass over partial scores: a token's scores are its partial
+/// score plus the rows of the previous tag's two features; a token without one is scored
+/// from the features `fresh(i, prev, out)` sets. `known(i, prev)` may give a token's tag
+/// without scoring; `seen(i, scores, prev, tag)` hears of every token scored.
+fn greedy(
+    doc: &Doc,
+    w: &Weights,
+    part: &Partial,
+    mut known: impl FnMut(usize, u8) -> Option<u8>,
+    mut fresh: impl FnMut(usize, u8, &mut Feats),
+    mut seen: impl FnMut(usize, &[i32; TAGS], u8, u8),
+) -> Vec<u8> {
+    let bits = w.bits();
+    let n = doc.toks.len();
+    let mut tags = vec![O; n];
+    let mut feats = Feats::default();
+    for i in 0..n {
+        if !doc.cand.get(i).copied().unwrap_or(false) {
+            continue;
         }
-        if let Some(m) = margins.get_mut(i) {
-            *m = s[usize::from(b)].saturating_sub(second);
+        // Names never run across a line end.
+        let prev = if i > 0 && doc.flags(i) & F_LINE_START == 0 {
+            tags[i - 1]
+        } else {
+            O
+        };
+        if let Some(t) = known(i, prev) {
+            tags[i] = t;
+            continue;
         }
-        b
-    })
+        let s = match part.get(i) {
+            Some(mut s) => {
+                // The previous tag's row is always cached; the one with the word was asked
+                // for with the partial score (for `O`, the usual previous tag).
+                w.add_rows_n(&features::prev_buckets(doc, i, prev, bits), &mut s);
+                s
+            }
+            None => {
+                fresh(i, prev, &mut feats);
+                let mut s = [0i32; TAGS];
+                w.add_scores_n(feats.as_slice(), &mut s);
+                s
+            }
+        };
+        let b = best(&s, prev);
+        seen(i, &s, prev, b);
+        tags[i] = b;
+    }
+    tags
 }
 
 /// The `B-` tag of `label`.
@@ -140,12 +221,25 @@ pub fn decode(doc: &Doc, bits: u32, choose: impl FnMut(usize, &[u32], u8) -> u8)
 pub fn decode_with(
     doc: &Doc,
     bits: u32,
+    known: impl FnMut(usize, u8) -> Option<u8>,
+    choose: impl FnMut(usize, &[u32], u8) -> u8,
+) -> Vec<u8> {
+    let features = |i: usize, prev: u8, f: &mut Feats| {
+        features::extract_into(doc, i, prev, bits, f);
+    };
+    decode_by(doc, known, features, choose)
+}
+
+/// [`decode_with`], where `features(i, prev, out)` sets the features of token `i`.
+fn decode_by(
+    doc: &Doc,
     mut known: impl FnMut(usize, u8) -> Option<u8>,
+    mut features: impl FnMut(usize, u8, &mut Feats),
     mut choose: impl FnMut(usize, &[u32], u8) -> u8,
 ) -> Vec<u8> {
     let n = doc.toks.len();
     let mut tags = vec![O; n];
-    let mut feats = Vec::with_capacity(64);
+    let mut feats = Feats::default();
     for i in 0..n {
         if !doc.cand.get(i).copied().unwrap_or(false) {
             continue;
@@ -161,9 +255,8 @@ pub fn decode_with(
             tags[i] = t;
             continue;
         }
-        feats.clear();
-        features::extract(doc, i, prev, bits, &mut feats);
-        tags[i] = choose(i, &feats, prev);
+        features(i, prev, &mut feats);
+        tags[i] = choose(i, feats.as_slice(), prev);
     }
     tags
 }
@@ -255,7 +348,7 @@ mod tests {
         let Some(m) = models() else { return };
         let mut d = Doc::new("Peter Blackburn met Jan Hus in Paris on Monday.");
         let mut margins = Vec::new();
-        let one = tag_margins(&d, &m.first, &mut margins);
+        let one = first_pass(&d, &m.first, &mut Kept::for_doc(&d), &mut margins);
         let two = tag_two(&mut d, &m.first, m.second.as_ref());
         for (i, &mg) in margins.iter().enumerate() {
             let prev_same = i == 0 || one[i - 1] == two[i - 1];

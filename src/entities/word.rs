@@ -15,12 +15,33 @@ impl WordHashes {
     /// Hashes every token of `text`.
     pub fn new(text: &str, toks: &[Token]) -> Self {
         let bytes = text.as_bytes();
+        let (folded, shape) = toks
+            .iter()
+            .map(|t| hash_bytes(bytes.get(t.start..t.end).unwrap_or_default()))
+            .unzip();
+        WordHashes { folded, shape }
+    }
+
+    /// Hashes every token of `text`, but the shape only of the tokens at or beside a name
+    /// candidate (`cand`; 0 for the others): the tagger reads shapes nowhere else, and a
+    /// shape costs about as much as the folded form.
+    pub fn near_candidates(text: &str, toks: &[Token], cand: &[bool]) -> Self {
+        let bytes = text.as_bytes();
         let mut folded = Vec::with_capacity(toks.len());
         let mut shape = Vec::with_capacity(toks.len());
-        for t in toks {
-            let (f, s) = hash_bytes(bytes.get(t.start..t.end).unwrap_or_default());
+        // A window over the candidate flags: before, at and after token `i`.
+        let (mut before, mut at) = (false, cand.first().copied().unwrap_or(false));
+        for (i, t) in toks.iter().enumerate() {
+            let after = cand.get(i + 1).copied().unwrap_or(false);
+            let w = bytes.get(t.start..t.end).unwrap_or_default();
+            let (f, s) = if before | at | after {
+                hash_bytes(w)
+            } else {
+                (hash_folded(w), 0)
+            };
             folded.push(f);
             shape.push(s);
+            (before, at) = (at, after);
         }
         WordHashes { folded, shape }
     }
@@ -97,6 +118,19 @@ fn hash_bytes(w: &[u8]) -> (u64, u64) {
     (f, s)
 }
 
+/// The first hash of [`hash_bytes`] alone.
+#[inline]
+fn hash_folded(w: &[u8]) -> u64 {
+    let mut f = hash::SEED;
+    for &b in w {
+        let Some(&[folded, _]) = ASCII.get(usize::from(b)) else {
+            return hash_unicode(std::str::from_utf8(w).unwrap_or_default()).0;
+        };
+        f = hash::byte(f, folded);
+    }
+    f
+}
+
 /// The folded byte and the shape class of every ASCII byte ([`fold_char`], [`shape_class`]).
 const ASCII: [[u8; 2]; 128] = {
     let mut t = [[0u8; 2]; 128];
@@ -155,6 +189,7 @@ mod tests {
             "a\u{7f}~ \t",
         ] {
             assert_eq!(hash_word(w), hash_unicode(w), "{w:?}");
+            assert_eq!(hash_folded(w.as_bytes()), hash_word(w).0, "{w:?}");
         }
         for b in 0u8..128 {
             let w = String::from(char::from(b));
@@ -162,6 +197,30 @@ mod tests {
             assert_eq!(char::from(fold_byte(b)), fold_char(char::from(b)));
         }
         assert_eq!(hash_word("Zurich").1, hash_word("Zürich").1);
+        assert_eq!(hash_folded("Zürich".as_bytes()), hash_word("Zürich").0);
+    }
+
+    #[test]
+    fn shapes_near_candidates_equal_every_shape() {
+        use super::super::tokenize::tokenize;
+        let mut rng = crate::testing::Rng::new(11);
+        let pieces = [
+            "Kent ", "beat ", "U.S. ", "Zürich", ", ", "in ", "1996 ", "\n", "ÉCOLE ",
+        ];
+        for _ in 0..200 {
+            let text = rng.text(&pieces, 20);
+            let toks = tokenize(&text);
+            let cand: Vec<bool> = toks.iter().map(|_| rng.below(3) == 0).collect();
+            let all = WordHashes::new(&text, &toks);
+            let near = WordHashes::near_candidates(&text, &toks, &cand);
+            for i in 0..toks.len() {
+                assert_eq!(near.folded(i), all.folded(i));
+                let c = |j: usize| cand.get(j).copied().unwrap_or(false);
+                if c(i) || c(i + 1) || (i > 0 && c(i - 1)) {
+                    assert_eq!(near.shape(i), all.shape(i), "{text:?} token {i}");
+                }
+            }
+        }
     }
 
     #[test]

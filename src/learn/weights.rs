@@ -10,6 +10,10 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod dense;
+
+use dense::{Dense, prefetch, prefetch_dense, stride, sum_dense};
+
 const MAGIC: &[u8; 4] = b"WSLW";
 const VERSION: u8 = 2;
 
@@ -67,10 +71,6 @@ impl Clone for Weights {
     }
 }
 
-/// The weights as `2^bits` rows of `classes` native `i16`, zero rows included.
-#[derive(Debug, Clone)]
-struct Dense(Vec<i16>);
-
 impl PartialEq for Weights {
     /// Equal when the serialised forms are (the dense table is derived from them).
     fn eq(&self, other: &Self) -> bool {
@@ -126,10 +126,9 @@ impl Weights {
     /// The dense table, expanded from the serialised form on first use.
     #[inline]
     fn dense(&self) -> &[i16] {
-        &self
-            .dense
+        self.dense
             .get_or_init(|| Dense::expand(self.bits, self.classes, &self.data))
-            .0
+            .rows()
     }
 
     /// The dense table if it is built or it is time to build it, having `rows` more
@@ -137,7 +136,7 @@ impl Weights {
     #[inline]
     fn dense_for(&self, rows: usize) -> Option<&[i16]> {
         if let Some(d) = self.dense.get() {
-            return Some(&d.0);
+            return Some(d.rows());
         }
         self.count_compact(rows)
     }
@@ -227,8 +226,9 @@ impl Weights {
             return;
         };
         let mask = (1usize << self.bits) - 1;
+        let stride = stride(self.classes);
         for &f in feats {
-            let at = (f as usize & mask) * self.classes;
+            let at = (f as usize & mask) * stride;
             if let Some(row) = dense.get(at..at + self.classes) {
                 for (s, &w) in out.iter_mut().zip(row) {
                     *s += i32::from(w);
@@ -253,32 +253,36 @@ impl Weights {
             self.add_compact_n(feats, out);
             return true;
         };
-        let mask = (1usize << self.bits) - 1;
-        let mut rows = [0usize; BATCH];
-        // A local sum stays in registers (`out` is also handed to the compact path).
-        let mut sum = *out;
+        // Each phase finds the rows again from the features (a mask and a multiply): a
+        // buffer of row offsets would be zeroed on every call, which cost more.
         for chunk in feats.chunks(BATCH) {
-            for (&f, at) in chunk.iter().zip(rows.iter_mut()) {
-                *at = (f as usize & mask) * N;
-                // A row may straddle two cache lines: ask for its first and last weight.
-                prefetch(dense.as_ptr().wrapping_add(*at));
-                prefetch(dense.as_ptr().wrapping_add(*at + N - 1));
-            }
-            for &at in rows.iter().take(chunk.len()) {
-                // Always in range (`at` is a masked bucket times `N`): one check, and the
-                // row's length is then known to the compiler.
-                let Some(row) = dense
-                    .get(at..at + N)
-                    .and_then(|r| <&[i16; N]>::try_from(r).ok())
-                else {
-                    continue;
-                };
-                for (s, &w) in sum.iter_mut().zip(row) {
-                    *s += i32::from(w);
-                }
-            }
+            prefetch_dense::<N>(dense, self.bits, chunk);
+            sum_dense(dense, self.bits, chunk, out);
         }
-        *out = sum;
+        true
+    }
+
+    /// Asks the memory for the rows of `feats` (of the dense table, once built), to be
+    /// added soon by [`Self::add_rows_n`]: lets a caller that knows the next token's
+    /// features have them arrive while it scores the current one.
+    #[inline(always)]
+    pub fn prefetch_rows<const N: usize>(&self, feats: &[u32]) {
+        if let Some(d) = self.dense.get() {
+            prefetch_dense::<N>(d.rows(), self.bits, feats);
+        }
+    }
+
+    /// [`Self::add_scores_n`] without its prefetching, for rows asked for earlier
+    /// ([`Self::prefetch_rows`]) or surely cached.
+    #[inline(always)]
+    pub fn add_rows_n<const N: usize>(&self, feats: &[u32], out: &mut [i32; N]) -> bool {
+        if N != self.classes {
+            return false;
+        }
+        match self.dense_for(feats.len()) {
+            Some(dense) => sum_dense(dense, self.bits, feats, out),
+            None => self.add_compact_n(feats, out),
+        }
         true
     }
 
@@ -307,9 +311,19 @@ impl Weights {
     /// for callers that derive their own table from a model (see the speaker ranker's
     /// two-class score differences), so that only this module reads the format.
     pub fn dense_rows(&self) -> Vec<i16> {
+        let rows = |d: &Dense| -> Vec<i16> {
+            let c = self.classes;
+            if stride(c) == c {
+                // Unpadded (2 classes, say): the rows as they are, in one copy.
+                return d.rows().to_vec();
+            }
+            (d.rows().chunks(stride(c)))
+                .flat_map(|r| r.get(..c).unwrap_or_default().iter().copied())
+                .collect()
+        };
         match self.dense.get() {
-            Some(d) => d.0.clone(),
-            None => Dense::expand(self.bits, self.classes, &self.data).0,
+            Some(d) => rows(d),
+            None => rows(&Dense::expand(self.bits, self.classes, &self.data)),
         }
     }
 
@@ -356,54 +370,6 @@ impl Weights {
 
 /// Features scored per prefetch batch (a token has about fifty).
 const BATCH: usize = 64;
-
-/// Hints that the memory at `p` will be read soon (no effect where unsupported).
-#[inline(always)]
-fn prefetch(p: *const i16) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: SSE is part of the x86_64 baseline, and a prefetch only hints the cache: it
-    // reads nothing into the program and never faults, whatever the address.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
-}
-
-impl Dense {
-    /// Expands the serialised rows of `data` (already validated by [`Weights::parse`]):
-    /// every stored weight is decoded in one pass, then each row is copied to its bucket,
-    /// found a bitmap word at a time.
-    fn expand(bits: u32, classes: usize, data: &[u8]) -> Dense {
-        let buckets = 1usize << bits;
-        let mut table = vec![0i16; buckets * classes];
-        let bitmap = data.get(HEAD..HEAD + buckets / 8).unwrap_or_default();
-        let stored: Vec<i16> = data
-            .get(HEAD + buckets / 8..)
-            .unwrap_or_default()
-            .chunks_exact(2)
-            .map(|w| i16::from_le_bytes([w[0], w[1]]))
-            .collect();
-        let mut rows = stored.chunks_exact(classes.max(1));
-        for (block, word) in bitmap.chunks_exact(8).enumerate() {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(word);
-            let mut set = u64::from_le_bytes(w);
-            while set != 0 {
-                let bucket = block * 64 + set.trailing_zeros() as usize;
-                set &= set - 1;
-                let (Some(src), Some(dst)) = (
-                    rows.next(),
-                    table.get_mut(bucket * classes..(bucket + 1) * classes),
-                ) else {
-                    return Dense(table);
-                };
-                dst.copy_from_slice(src);
-            }
-        }
-        Dense(table)
-    }
-}
 
 /// Serialises a dense quantised table.
 fn encode(bits: u32, classes: usize, scale: f32, w: &[i16]) -> Vec<u8> {
@@ -489,6 +455,24 @@ mod tests {
         let mut again = [0i32; 9];
         assert!(w.add_scores_n(&feats, &mut again));
         assert_eq!(again, dense, "the dense table, once built, scores alike");
+    }
+
+    #[test]
+    fn dense_rows_are_the_rows_unpadded() {
+        for classes in [2, 3, 9] {
+            let real: Vec<f32> = (0..(64 * classes))
+                .map(|i| if i % 5 == 0 { (i as f32).sin() } else { 0.0 })
+                .collect();
+            let w = Weights::quantise(6, classes, &real);
+            let rows = w.dense_rows();
+            assert_eq!(rows.len(), 64 * classes);
+            for (f, row) in rows.chunks(classes).enumerate() {
+                let mut s = vec![0i32; classes];
+                w.add_scores(&[f as u32], &mut s);
+                let row: Vec<i32> = row.iter().map(|&x| i32::from(x)).collect();
+                assert_eq!(row, s, "{classes} classes, row {f}");
+            }
+        }
     }
 
     #[test]
