@@ -362,9 +362,9 @@ fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
 pub struct NameIndex<'t> {
     text: &'t str,
     /// The index of the whole text, once built.
-    full: OnceCell<FullIndex>,
+    full: OnceCell<FullIndex<'t>>,
     /// Lower-cased name word → the names containing it, as `full.by_word` would list them.
-    by_key: RefCell<HashMap<String, Rc<Vec<NameEntry>>>>,
+    by_key: RefCell<HashMap<String, Rc<Vec<NameEntry<'t>>>>>,
     /// Work done lazily so far (bytes scanned, memchr searches weighted down).
     spent: Cell<usize>,
     /// Whether the text holds a Kelvin sign, the one non-ASCII letter that lower-cases to
@@ -375,14 +375,15 @@ pub struct NameIndex<'t> {
 }
 
 #[derive(Debug, Clone)]
-struct NameEntry {
-    words: Vec<String>,
+struct NameEntry<'t> {
+    /// The name's words, as the text writes them (bare of punctuation).
+    words: Vec<&'t str>,
     count: usize,
     /// Byte offset where this name first occurs (the only one needed, so the only one kept).
     first: Option<usize>,
 }
 
-impl NameEntry {
+impl NameEntry<'_> {
     fn text(&self) -> String {
         self.words.join(" ")
     }
@@ -427,7 +428,7 @@ impl<'t> NameIndex<'t> {
         if names.is_empty() {
             return fallback();
         }
-        let contains_all = |e: &NameEntry| {
+        let contains_all = |e: &NameEntry<'_>| {
             words
                 .iter()
                 .all(|w| e.words.iter().any(|x| x.eq_ignore_ascii_case(w)))
