@@ -205,6 +205,16 @@ impl<'t> NameIndex<'t> {
                 continue;
             }
             let from = runs::open_point_before(text, at, done);
+            // Most occurrences of a surname stand alone ("Lee said"): no name, nothing to scan.
+            if from == at
+                && let Some(end) = runs::lone_word_end(text, at)
+            {
+                if !self.spend(end - at) {
+                    return None;
+                }
+                done = end;
+                continue;
+            }
             let end = runs::scan_with(text, from, at + key.len(), &mut run, &mut |pos, words| {
                 names.add(pos, words);
             });
