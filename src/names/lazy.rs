@@ -115,9 +115,11 @@ impl<'t> FullIndex<'t> {
 }
 
 /// How much lazy work (in bytes scanned) a text may cost before it is indexed whole instead:
-/// twice its length and a little, so the lazy path never costs more than a few full passes.
+/// four times its length and a little, so the lazy path never costs more than a few full
+/// passes. Indexing whole costs far more per byte than the lazy scans (every name of the text
+/// is hashed and kept), so a smaller budget only made articles with many lookups slower.
 fn lazy_budget(text: &str) -> usize {
-    2 * text.len() + (16 << 10)
+    4 * text.len() + (64 << 10)
 }
 
 /// How many bytes a `memchr` search counts for against [`lazy_budget`] per byte searched.
