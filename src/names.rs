@@ -364,7 +364,7 @@ pub struct NameIndex<'t> {
     /// The index of the whole text, once built.
     full: OnceCell<FullIndex<'t>>,
     /// Lower-cased name word → the names containing it, as `full.by_word` would list them.
-    by_key: RefCell<HashMap<String, Rc<Vec<NameEntry<'t>>>>>,
+    by_key: RefCell<lazy::KeyCache<'t>>,
     /// Work done lazily so far (bytes scanned, memchr searches weighted down).
     spent: Cell<usize>,
     /// Whether the text holds a Kelvin sign, the one non-ASCII letter that lower-cases to
