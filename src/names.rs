@@ -16,6 +16,7 @@
 //! assert_eq!(whosaid::names::fullest_name(text, at, at + 7), "Antony Blinken");
 //! ```
 
+mod few_map;
 mod lazy;
 mod runs;
 
@@ -23,6 +24,7 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub(crate) use few_map::FewMap;
 use lazy::{FullIndex, Stretch};
 
 use crate::attribution::words::WordSet;
@@ -364,7 +366,7 @@ pub struct NameIndex<'t> {
     /// The index of the whole text, once built.
     full: OnceCell<FullIndex<'t>>,
     /// Lower-cased name word → the names containing it, as `full.by_word` would list them.
-    by_key: RefCell<lazy::KeyCache<'t>>,
+    by_key: RefCell<FewMap<String, Rc<Vec<NameEntry<'t>>>>>,
     /// Work done lazily so far (bytes scanned, memchr searches weighted down).
     spent: Cell<usize>,
     /// Whether the text holds a Kelvin sign, the one non-ASCII letter that lower-cases to

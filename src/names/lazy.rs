@@ -22,35 +22,6 @@ pub(super) struct FullIndex<'t> {
 /// names are mostly one to three, which a comparison tells apart faster than a hash.
 const LINEAR_NAMES: usize = 8;
 
-/// How many keys [`KeyCache`] compares one by one before it hashes them.
-const LINEAR_KEYS: usize = 8;
-
-/// The names found for each key looked up so far. A text is mostly asked about two or three
-/// keys, told apart faster by comparing them than by hashing; past [`LINEAR_KEYS`] the rest
-/// are hashed, so that a text asked about many stays linear.
-#[derive(Debug, Default)]
-pub(super) struct KeyCache<'t> {
-    few: Vec<(String, Rc<Vec<NameEntry<'t>>>)>,
-    many: HashMap<String, Rc<Vec<NameEntry<'t>>>>,
-}
-
-impl<'t> KeyCache<'t> {
-    fn get(&self, key: &str) -> Option<Rc<Vec<NameEntry<'t>>>> {
-        match self.few.iter().find(|(k, _)| k == key) {
-            Some((_, found)) => Some(Rc::clone(found)),
-            None => self.many.get(key).cloned(),
-        }
-    }
-
-    fn insert(&mut self, key: &str, found: Rc<Vec<NameEntry<'t>>>) {
-        if self.few.len() < LINEAR_KEYS {
-            self.few.push((key.to_string(), found));
-        } else {
-            self.many.insert(key.to_string(), found);
-        }
-    }
-}
-
 /// Collects full names the way the index of a whole text does: distinct names in order of
 /// first occurrence, each with its count and first position.
 #[derive(Default)]
@@ -189,7 +160,7 @@ impl<'t> NameIndex<'t> {
     /// (a name holding the word twice is listed twice), as the full index lists them.
     pub(super) fn names_with(&self, key: &str) -> Rc<Vec<NameEntry<'t>>> {
         if let Some(found) = self.by_key.borrow().get(key) {
-            return found;
+            return Rc::clone(found);
         }
         let found = Rc::new(self.lazy_names_with(key).unwrap_or_else(|| {
             let full = self.full();
@@ -200,7 +171,9 @@ impl<'t> NameIndex<'t> {
                 .filter_map(|&i| full.names.get(i).cloned())
                 .collect()
         }));
-        self.by_key.borrow_mut().insert(key, Rc::clone(&found));
+        self.by_key
+            .borrow_mut()
+            .insert_new(key.to_string(), Rc::clone(&found));
         found
     }
 
@@ -427,30 +400,6 @@ mod tests {
                 assert_eq!((e.text(), e.first, e.count), (joined, Some(first), count));
             }
         }
-    }
-
-    /// Keys compared one by one and keys hashed find what was put under them, and nothing
-    /// else.
-    #[test]
-    fn cached_keys_are_found_whether_compared_or_hashed() {
-        let mut cache = KeyCache::default();
-        let keys: Vec<String> = (0..3 * LINEAR_KEYS).map(|i| format!("k{i}")).collect();
-        for (i, k) in keys.iter().enumerate() {
-            assert!(cache.get(k).is_none());
-            let entry = NameEntry {
-                words: vec!["Ann"],
-                count: i,
-                first: None,
-            };
-            cache.insert(k, Rc::new(vec![entry]));
-        }
-        for (i, k) in keys.iter().enumerate() {
-            let found = cache
-                .get(k)
-                .map(|v| v.iter().map(|e| e.count).collect::<Vec<_>>());
-            assert_eq!(found, Some(vec![i]), "{k}");
-        }
-        assert!(cache.get("k").is_none());
     }
 
     #[test]
