@@ -16,195 +16,20 @@
 //! assert_eq!(whosaid::names::fullest_name(text, at, at + 7), "Antony Blinken");
 //! ```
 
+mod few_map;
 mod lazy;
+mod lists;
 mod runs;
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub(crate) use few_map::FewMap;
 use lazy::{FullIndex, Stretch};
+use lists::{NOT_NAMES, SUFFIXES, TITLES};
 
 use crate::attribution::words::WordSet;
-
-/// Words that introduce a name without being part of it (lower-case, no dot). A run of
-/// capitalised words is cut after the last of these: "Ukrainian President Volodymyr Zelensky".
-const TITLES: &[&str] = &[
-    "adm",
-    "admiral",
-    "ambassador",
-    "anchor",
-    "assistant",
-    "attorney",
-    "ayatollah",
-    "capt",
-    "captain",
-    "ceo",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "coach",
-    "col",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "correspondent",
-    "councilman",
-    "councilwoman",
-    "dame",
-    "defense",
-    "democrat",
-    "deputy",
-    "detective",
-    "director",
-    "dr",
-    "emir",
-    "first",
-    "foreign",
-    "former",
-    "gen",
-    "general",
-    "gov",
-    "governor",
-    "host",
-    "judge",
-    "justice",
-    "king",
-    "lady",
-    "leader",
-    "lord",
-    "lt",
-    "madam",
-    "majority",
-    "mayor",
-    "minister",
-    "minority",
-    "miss",
-    "mr",
-    "mrs",
-    "ms",
-    "nominee",
-    "officer",
-    "pope",
-    "premier",
-    "president",
-    "press",
-    "prime",
-    "prince",
-    "princess",
-    "prof",
-    "professor",
-    "queen",
-    "rep",
-    "representative",
-    "republican",
-    "rev",
-    "sec",
-    "secretary",
-    "sen",
-    "senator",
-    "sgt",
-    "sheikh",
-    "sheriff",
-    "sir",
-    "speaker",
-    "spokesman",
-    "spokeswoman",
-    "state",
-    "supt",
-    "vice",
-];
-
-/// Capitalised words that start sentences or clauses but never names.
-const NOT_NAMES: &[&str] = &[
-    "a",
-    "after",
-    "all",
-    "also",
-    "an",
-    "and",
-    "any",
-    "as",
-    "at",
-    "because",
-    "before",
-    "both",
-    "but",
-    "by",
-    "during",
-    "each",
-    "even",
-    "every",
-    "few",
-    "for",
-    "from",
-    "he",
-    "her",
-    "here",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "it",
-    "its",
-    "just",
-    "last",
-    "like",
-    "many",
-    "meanwhile",
-    "more",
-    "most",
-    "my",
-    "next",
-    "no",
-    "not",
-    "now",
-    "of",
-    "on",
-    "one",
-    "only",
-    "or",
-    "our",
-    "she",
-    "since",
-    "so",
-    "some",
-    "still",
-    "than",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "to",
-    "two",
-    "under",
-    "until",
-    "we",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "why",
-    "with",
-    "yes",
-    "yet",
-    "you",
-    "your",
-];
-
-/// Name suffixes that never serve as the surname: "Donald Trump Jr."
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Longest run of name words kept (longer runs are headlines or organisations).
 const MAX_NAME_WORDS: usize = 5;
@@ -362,9 +187,9 @@ fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
 pub struct NameIndex<'t> {
     text: &'t str,
     /// The index of the whole text, once built.
-    full: OnceCell<FullIndex>,
+    full: OnceCell<FullIndex<'t>>,
     /// Lower-cased name word → the names containing it, as `full.by_word` would list them.
-    by_key: RefCell<HashMap<String, Rc<Vec<NameEntry>>>>,
+    by_key: RefCell<FewMap<String, Rc<Vec<NameEntry<'t>>>>>,
     /// Work done lazily so far (bytes scanned, memchr searches weighted down).
     spent: Cell<usize>,
     /// Whether the text holds a Kelvin sign, the one non-ASCII letter that lower-cases to
@@ -375,14 +200,15 @@ pub struct NameIndex<'t> {
 }
 
 #[derive(Debug, Clone)]
-struct NameEntry {
-    words: Vec<String>,
+struct NameEntry<'t> {
+    /// The name's words, as the text writes them (bare of punctuation).
+    words: Vec<&'t str>,
     count: usize,
     /// Byte offset where this name first occurs (the only one needed, so the only one kept).
     first: Option<usize>,
 }
 
-impl NameEntry {
+impl NameEntry<'_> {
     fn text(&self) -> String {
         self.words.join(" ")
     }
@@ -427,7 +253,7 @@ impl<'t> NameIndex<'t> {
         if names.is_empty() {
             return fallback();
         }
-        let contains_all = |e: &NameEntry| {
+        let contains_all = |e: &NameEntry<'_>| {
             words
                 .iter()
                 .all(|w| e.words.iter().any(|x| x.eq_ignore_ascii_case(w)))

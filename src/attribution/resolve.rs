@@ -9,9 +9,8 @@
 use super::cues::{CueKind, is_speech_verb, verb_kind};
 use super::speaker::subject_before;
 use super::words::{Token, WordSet, tokenize_into};
-use crate::names::{NameIndex, has_name_words};
+use crate::names::{FewMap, NameIndex, has_name_words};
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How far back (bytes) a pronoun looks for the person it refers to.
@@ -283,7 +282,7 @@ pub struct Resolver<'t> {
     scanned: usize,
     /// [`NameIndex::fullest`] of each mention looked up so far: a speaker is mostly named
     /// the same way again and again.
-    fullest: HashMap<&'t str, String>,
+    fullest: FewMap<&'t str, String>,
     /// The tokens of the last stretch scanned for subjects of speech verbs, kept only for
     /// the buffer, which every scan reuses.
     tokens: Vec<Token<'t>>,
@@ -299,7 +298,7 @@ impl<'t> Resolver<'t> {
             last_name: None,
             subjects: Vec::new(),
             scanned: 0,
-            fullest: HashMap::new(),
+            fullest: FewMap::default(),
             tokens: Vec::new(),
         }
     }
@@ -316,7 +315,7 @@ impl<'t> Resolver<'t> {
             return name.clone();
         }
         let name = self.index().fullest(mention);
-        self.fullest.insert(mention, name.clone());
+        self.fullest.insert_new(mention, name.clone());
         name
     }
 

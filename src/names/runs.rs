@@ -207,6 +207,54 @@ pub(super) fn scan_with<'t>(
     bytes.len()
 }
 
+/// The end of the word starting at byte `at`, where no run is open, when [`scan_with`] from
+/// there would close the run it opens after that one word (so find no name in it): the word
+/// is no name word, ends the run itself ("Lee,", "Lee."), or is followed by a line break, the
+/// text's end, or a word that cannot join it. `None` when the run may go on, or when the word
+/// starts with an opening mark. The end is itself a point where no run is open.
+pub(super) fn lone_word_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let word_end = |from: usize| {
+        bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(u8::is_ascii_whitespace))
+            .map_or(bytes.len(), |k| from + k)
+    };
+    let end = word_end(at);
+    let word = text.get(at..end)?;
+    let (lead, upper) = capital_after_marks(word);
+    if lead > 0 || !upper {
+        return None;
+    }
+    let b = bare(word);
+    if !(is_name_word(b) || is_title(b)) {
+        return Some(end);
+    }
+    let ends = b.len() != word.len() && !b.ends_with('.');
+    let stop = word.ends_with('.') && b.chars().count() > 2 && !is_title(b);
+    if ends || stop {
+        return Some(end);
+    }
+    let mut next = end;
+    while let Some(&c) = bytes.get(next) {
+        if !c.is_ascii_whitespace() {
+            break;
+        }
+        if c == b'\n' {
+            return Some(end);
+        }
+        next += 1;
+    }
+    if next >= bytes.len() {
+        return Some(end);
+    }
+    let following = text.get(next..word_end(next))?;
+    let (lead, upper) = capital_after_marks(following);
+    let b = bare(following);
+    let joins = upper && lead == 0 && (is_name_word(b) || is_title(b));
+    (!joins).then_some(end)
+}
+
 /// A point at or before byte `pos`, and not before `floor` (itself such a point and never
 /// inside a word), where no run is open: walks back over the words with a capital just
 /// before `pos` to a line break or to the word without a capital before them.
@@ -296,6 +344,41 @@ mod tests {
             let (_, stop) = names_from(text, from, pos);
             assert!(stop >= pos, "{pos}");
         }
+    }
+
+    /// Where `lone_word_end` answers, the scan from the word finds no name before that end
+    /// and the same names after it as a scan from the end.
+    #[test]
+    fn a_lone_word_opens_a_run_without_a_name() {
+        const PIECES: &[&str] = &[
+            "Ann", "Lee", "Lee,", "Lee.", "Sen.", "F.", "ABC", "(Bo", "the", " ", " ", "\n",
+            "Xi’s", "The", "é", "Émile",
+        ];
+        let mut rng = crate::testing::Rng::new(7);
+        let mut lone = 0;
+        for _ in 0..5_000 {
+            let text = rng.text(PIECES, 8);
+            for at in 0..text.len() {
+                let start = at == 0 || text.as_bytes()[at - 1].is_ascii_whitespace();
+                if !start || open_point_before(&text, at, 0) != at {
+                    continue;
+                }
+                let Some(end) = lone_word_end(&text, at) else {
+                    continue;
+                };
+                lone += 1;
+                let mut from_word = Vec::new();
+                scan(&text, at, usize::MAX, &mut |p, w| {
+                    from_word.push((p, w.len()))
+                });
+                let mut from_end = Vec::new();
+                scan(&text, end, usize::MAX, &mut |p, w| {
+                    from_end.push((p, w.len()))
+                });
+                assert_eq!(from_word, from_end, "{text:?} at {at}");
+            }
+        }
+        assert!(lone > 1000);
     }
 
     #[test]
