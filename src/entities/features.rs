@@ -208,18 +208,7 @@ pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
     // The count stays in a register while the features are pushed.
     let mut n = out.n;
     let buf = &mut out.buf;
-    if let Some(dst) = buf.get_mut(n..n + head.len()) {
-        dst.copy_from_slice(&head);
-        n += head.len();
-    } else {
-        // Never with the buffer cleared first; what fits, as a push each would.
-        for &h in &head {
-            if let Some(slot) = buf.get_mut(n) {
-                *slot = h;
-                n += 1;
-            }
-        }
-    }
+    push_all(buf, &mut n, &head);
     let mut f = |t: T, v: u64| {
         if let Some(slot) = buf.get_mut(n) {
             *slot = bucket(t as u32, v, bits);
@@ -248,21 +237,29 @@ pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
     out.n = n;
 }
 
+/// Stores `head` in `buf` from `*n` on, moving `*n` past them: in one copy when they fit
+/// (always, with the buffer cleared first), else as many as fit, as a push each would.
+#[inline(always)]
+fn push_all(buf: &mut [u32; MAX], n: &mut usize, head: &[u32]) {
+    if let Some(dst) = buf.get_mut(*n..*n + head.len()) {
+        dst.copy_from_slice(head);
+        *n += head.len();
+        return;
+    }
+    for &h in head {
+        if let Some(slot) = buf.get_mut(*n) {
+            *slot = h;
+            *n += 1;
+        }
+    }
+}
+
 /// Appends the second pass's features of token `i`, from the first pass's tags in
 /// `doc.hist` (nothing while it is empty, in the first pass).
 pub fn extract_hist(doc: &Doc, i: usize, bits: u32, out: &mut Feats) {
     if doc.hist.is_empty() {
         return;
     }
-    // The count stays in a register while the features are pushed.
-    let mut n = out.n;
-    let buf = &mut out.buf;
-    let mut f = |t: T, v: u64| {
-        if let Some(slot) = buf.get_mut(n) {
-            *slot = bucket(t as u32, v, bits);
-            n += 1;
-        }
-    };
     let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
     let m1 = if starts_line(i) {
         usize::MAX
@@ -277,11 +274,24 @@ pub fn extract_hist(doc: &Doc, i: usize, bits: u32, out: &mut Feats) {
     let shape = doc.words.shape(i);
     let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
     let (own, m1, p1) = (h(i), h(m1), h(p1));
-    f(T::Hist, u64::from(own & HIST_WORD));
-    f(T::HistShape, hash::mix(u64::from(own & HIST_WORD), shape));
-    f(T::HistM1, u64::from(m1 & HIST_MAJORITY));
-    f(T::HistP1, u64::from(p1 & HIST_MAJORITY));
-    f(T::Stage1, u64::from(own >> HIST_TAG_SHIFT));
+    let b = |t: T, v: u64| bucket(t as u32, v, bits);
+    let head = [
+        b(T::Hist, u64::from(own & HIST_WORD)),
+        b(T::HistShape, hash::mix(u64::from(own & HIST_WORD), shape)),
+        b(T::HistM1, u64::from(m1 & HIST_MAJORITY)),
+        b(T::HistP1, u64::from(p1 & HIST_MAJORITY)),
+        b(T::Stage1, u64::from(own >> HIST_TAG_SHIFT)),
+    ];
+    // The count stays in a register while the features are pushed.
+    let mut n = out.n;
+    let buf = &mut out.buf;
+    push_all(buf, &mut n, &head);
+    let mut f = |t: T, v: u64| {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = bucket(t as u32, v, bits);
+            n += 1;
+        }
+    };
     for &c in doc.contexts.of(i) {
         f(T::Context, c);
     }
@@ -385,6 +395,23 @@ fn affixes(b: &[u8]) -> Affixes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn features_stored_in_one_copy_equal_a_push_each() {
+        let head: Vec<u32> = (1..=19).collect();
+        for start in [0, 40, MAX - 19, MAX - 5, MAX] {
+            let (mut buf, mut n) = ([0u32; MAX], start);
+            push_all(&mut buf, &mut n, &head);
+            let (mut one, mut m) = ([0u32; MAX], start);
+            for &h in &head {
+                if let Some(slot) = one.get_mut(m) {
+                    *slot = h;
+                    m += 1;
+                }
+            }
+            assert_eq!((n, buf), (m, one), "from {start}");
+        }
+    }
 
     #[test]
     fn same_word_same_features_regardless_of_case_in_headlines() {
