@@ -32,8 +32,16 @@ pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<String> {
             hash::mix(h, doc.words.folded(i))
         })
     };
+    // Whether each span is in capitals, and the hash of its words: each read several
+    // times below, found once.
+    let caps: Vec<bool> = spans.iter().map(|o| is_caps(doc, o)).collect();
+    let own: Vec<u64> = spans.iter().map(|o| words(o.0, o.1, o.2)).collect();
     // Ranking of long forms: more tokens, then not in capitals, then earlier.
-    let rank = |o: &Span| (o.1 - o.0, !is_caps(doc, o), std::cmp::Reverse(o.0));
+    let rank = |j: usize| {
+        let o = spans.get(j)?;
+        let caps = caps.get(j).copied().unwrap_or(false);
+        Some((o.1 - o.0, !caps, std::cmp::Reverse(o.0)))
+    };
     // Sized for their most keys up front (a span's starts, ends and initials): growing the
     // maps cost more than filling them.
     let keys: usize = spans
@@ -46,20 +54,23 @@ pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<String> {
         HashedMap::with_capacity_and_hasher(spans.len(), Default::default());
     let keep = |map: &mut HashedMap<usize>, key: u64, j: usize| {
         let e = map.entry(key).or_insert(j);
-        if spans.get(j).map(rank) > spans.get(*e).map(rank) {
+        if rank(j) > rank(*e) {
             *e = j;
         }
     };
     for (j, o) in spans.iter().enumerate() {
         let len = o.1 - o.0;
         // Headlines in capitals ("LONDON DERBY") are no one's long form.
-        if is_caps(doc, o) {
+        if caps.get(j).copied().unwrap_or(false) {
             continue;
         }
-        body.entry(words(o.0, o.1, o.2)).or_insert(j);
+        body.entry(own.get(j).copied().unwrap_or(0)).or_insert(j);
         if len <= MAX_NAME {
+            // The starts' hashes one from the last (`words` folds left to right).
+            let mut start = hash::mix(hash::SEED, o.2 as u64);
             for k in 1..len {
-                keep(&mut fuller, words(o.0, o.0 + k, o.2), j);
+                start = hash::mix(start, doc.words.folded(o.0 + k - 1));
+                keep(&mut fuller, start, j);
                 keep(&mut fuller, words(o.1 - k, o.1, o.2), j);
             }
         }
@@ -70,17 +81,20 @@ pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<String> {
     }
     spans
         .iter()
-        .map(|sp| {
-            let own = words(sp.0, sp.1, sp.2);
+        .zip(own.iter().zip(&caps))
+        .map(|(sp, (own, &caps))| {
+            // The span's acronym, found at most once.
+            let acr = std::cell::OnceCell::new();
+            let acr = || *acr.get_or_init(|| acronym(text(sp)));
             let long = fuller
-                .get(&own)
-                .or_else(|| acronym(text(sp)).and_then(|h| fuller.get(&hash::mix(h, ACRONYM))));
+                .get(own)
+                .or_else(|| acr().and_then(|h| fuller.get(&hash::mix(h, ACRONYM))));
             let long = long
                 .and_then(|&j| spans.get(j))
-                .filter(|o| o.1 - o.0 > sp.1 - sp.0 || acronym(text(sp)).is_some());
+                .filter(|o| o.1 - o.0 > sp.1 - sp.0 || acr().is_some());
             let same = || {
-                if is_caps(doc, sp) {
-                    body.get(&own).and_then(|&j| spans.get(j))
+                if caps {
+                    body.get(own).and_then(|&j| spans.get(j))
                 } else {
                     None
                 }

@@ -151,15 +151,6 @@ pub fn prev_buckets(doc: &Doc, i: usize, prev: u8, bits: u32) -> [u32; 2] {
 /// Appends every feature of token `i` that does not come from the first pass's tags.
 pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
     let w = &doc.words;
-    // The count stays in a register while the features are pushed.
-    let mut n = out.n;
-    let buf = &mut out.buf;
-    let mut f = |t: T, v: u64| {
-        if let Some(slot) = buf.get_mut(n) {
-            *slot = bucket(t as u32, v, bits);
-            n += 1;
-        }
-    };
     // Context stops at line ends (a line is a sentence or a headline); lookups past the
     // text's ends or a line's ends yield 0.
     let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
@@ -182,33 +173,48 @@ pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
     };
     let word = w.folded(i);
     let shape = w.shape(i);
-    f(T::Bias, 0);
-    f(T::Word, word);
-    f(T::Shape, shape);
     let text = doc.word_bytes(i);
     let a = affixes(text);
     let (pre3, suf2, suf3, suf4) = (a.pre[2], a.suf[1], a.suf[2], a.suf[3]);
-    f(T::Exact, hash::bytes(hash::SEED, text));
-    f(T::Pre3, pre3);
-    f(T::Suf2, suf2);
-    f(T::Suf3, suf3);
-    f(T::Suf4, suf4);
-    f(T::WordM1, w.folded(m1));
-    f(T::WordP1, w.folded(p1));
-    f(T::WordM2, w.folded(m2));
-    f(T::WordP2, w.folded(p2));
-    f(T::ShapeM1, w.shape(m1));
-    f(T::ShapeP1, w.shape(p1));
-    f(T::BigramM1, hash::mix(w.folded(m1), word));
-    f(T::BigramP1, hash::mix(word, w.folded(p1)));
-    // At PREV_AT: sixteen features above, each pushed once.
-    f(T::Prev, u64::from(prev));
-    f(T::PrevWord, hash::mix(u64::from(prev), word));
     let flags = doc.flags(i);
     let pos = u64::from(
         flags & (F_SENT_START | F_LINE_START | F_CAPS_LINE | F_INIT_UPPER | F_UPPER | F_LOWER),
     );
-    f(T::Position, pos);
+    // The features every token has, gathered in a fixed array and stored in one copy: a
+    // push each would check the buffer's room each time.
+    let b = |t: T, v: u64| bucket(t as u32, v, bits);
+    let head = [
+        b(T::Bias, 0),
+        b(T::Word, word),
+        b(T::Shape, shape),
+        b(T::Exact, hash::bytes(hash::SEED, text)),
+        b(T::Pre3, pre3),
+        b(T::Suf2, suf2),
+        b(T::Suf3, suf3),
+        b(T::Suf4, suf4),
+        b(T::WordM1, w.folded(m1)),
+        b(T::WordP1, w.folded(p1)),
+        b(T::WordM2, w.folded(m2)),
+        b(T::WordP2, w.folded(p2)),
+        b(T::ShapeM1, w.shape(m1)),
+        b(T::ShapeP1, w.shape(p1)),
+        b(T::BigramM1, hash::mix(w.folded(m1), word)),
+        b(T::BigramP1, hash::mix(word, w.folded(p1))),
+        // At PREV_AT: sixteen features above.
+        b(T::Prev, u64::from(prev)),
+        b(T::PrevWord, hash::mix(u64::from(prev), word)),
+        b(T::Position, pos),
+    ];
+    // The count stays in a register while the features are pushed.
+    let mut n = out.n;
+    let buf = &mut out.buf;
+    push_all(buf, &mut n, &head);
+    let mut f = |t: T, v: u64| {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = bucket(t as u32, v, bits);
+            n += 1;
+        }
+    };
     for (t, j) in [(T::Gaz, i), (T::GazM1, m1), (T::GazP1, p1)] {
         let mut g = doc.gaz.get(j).copied().unwrap_or(0);
         while g != 0 {
@@ -231,21 +237,29 @@ pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
     out.n = n;
 }
 
+/// Stores `head` in `buf` from `*n` on, moving `*n` past them: in one copy when they fit
+/// (always, with the buffer cleared first), else as many as fit, as a push each would.
+#[inline(always)]
+fn push_all(buf: &mut [u32; MAX], n: &mut usize, head: &[u32]) {
+    if let Some(dst) = buf.get_mut(*n..*n + head.len()) {
+        dst.copy_from_slice(head);
+        *n += head.len();
+        return;
+    }
+    for &h in head {
+        if let Some(slot) = buf.get_mut(*n) {
+            *slot = h;
+            *n += 1;
+        }
+    }
+}
+
 /// Appends the second pass's features of token `i`, from the first pass's tags in
 /// `doc.hist` (nothing while it is empty, in the first pass).
 pub fn extract_hist(doc: &Doc, i: usize, bits: u32, out: &mut Feats) {
     if doc.hist.is_empty() {
         return;
     }
-    // The count stays in a register while the features are pushed.
-    let mut n = out.n;
-    let buf = &mut out.buf;
-    let mut f = |t: T, v: u64| {
-        if let Some(slot) = buf.get_mut(n) {
-            *slot = bucket(t as u32, v, bits);
-            n += 1;
-        }
-    };
     let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
     let m1 = if starts_line(i) {
         usize::MAX
@@ -260,11 +274,24 @@ pub fn extract_hist(doc: &Doc, i: usize, bits: u32, out: &mut Feats) {
     let shape = doc.words.shape(i);
     let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
     let (own, m1, p1) = (h(i), h(m1), h(p1));
-    f(T::Hist, u64::from(own & HIST_WORD));
-    f(T::HistShape, hash::mix(u64::from(own & HIST_WORD), shape));
-    f(T::HistM1, u64::from(m1 & HIST_MAJORITY));
-    f(T::HistP1, u64::from(p1 & HIST_MAJORITY));
-    f(T::Stage1, u64::from(own >> HIST_TAG_SHIFT));
+    let b = |t: T, v: u64| bucket(t as u32, v, bits);
+    let head = [
+        b(T::Hist, u64::from(own & HIST_WORD)),
+        b(T::HistShape, hash::mix(u64::from(own & HIST_WORD), shape)),
+        b(T::HistM1, u64::from(m1 & HIST_MAJORITY)),
+        b(T::HistP1, u64::from(p1 & HIST_MAJORITY)),
+        b(T::Stage1, u64::from(own >> HIST_TAG_SHIFT)),
+    ];
+    // The count stays in a register while the features are pushed.
+    let mut n = out.n;
+    let buf = &mut out.buf;
+    push_all(buf, &mut n, &head);
+    let mut f = |t: T, v: u64| {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = bucket(t as u32, v, bits);
+            n += 1;
+        }
+    };
     for &c in doc.contexts.of(i) {
         f(T::Context, c);
     }
@@ -368,6 +395,23 @@ fn affixes(b: &[u8]) -> Affixes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn features_stored_in_one_copy_equal_a_push_each() {
+        let head: Vec<u32> = (1..=19).collect();
+        for start in [0, 40, MAX - 19, MAX - 5, MAX] {
+            let (mut buf, mut n) = ([0u32; MAX], start);
+            push_all(&mut buf, &mut n, &head);
+            let (mut one, mut m) = ([0u32; MAX], start);
+            for &h in &head {
+                if let Some(slot) = one.get_mut(m) {
+                    *slot = h;
+                    m += 1;
+                }
+            }
+            assert_eq!((n, buf), (m, one), "from {start}");
+        }
+    }
 
     #[test]
     fn same_word_same_features_regardless_of_case_in_headlines() {
