@@ -213,6 +213,18 @@ fn lower_key(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
+/// [`lower_key`] of an ASCII `word` of at most 32 bytes, written into `buf`.
+fn ascii_lower_key<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let w = word.trim_end_matches('.');
+    if !w.is_ascii() {
+        return None;
+    }
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
 /// Appends [`lower_key`] of `word` to `out`, without allocating for an ASCII word.
 fn push_lower_key(out: &mut String, word: &str) {
     let w = word.trim_end_matches('.');
@@ -248,6 +260,12 @@ fn is_suffix(word: &str) -> bool {
 
 /// A word without a possessive ending or trailing punctuation: `Xi’s,` → `Xi`.
 fn bare(word: &str) -> &str {
+    // Most words start with an ASCII letter or digit and end with two: nothing to strip.
+    let b = word.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    if alnum(0) && alnum(b.len() - 1) && (b.len() < 2 || alnum(b.len() - 2)) {
+        return word;
+    }
     let w = word.trim_end_matches([',', ';', ':', ')', '”', '"', '?', '!']);
     let w = w
         .strip_suffix("’s")
@@ -310,6 +328,25 @@ pub fn name_words(mention: &str) -> Vec<&str> {
     words
 }
 
+/// Whether `mention` has any [`name_words`], without collecting them: read from the end, a
+/// word that is part of a name comes before any title (words before the last title are
+/// dropped). Asked of every speaker and of every subject of a speech verb a pronoun may
+/// refer to, most of which are then found in a cache without their words.
+pub fn has_name_words(mention: &str) -> bool {
+    for w in mention.split_whitespace().rev().map(bare) {
+        if w.is_empty() {
+            continue;
+        }
+        if is_title(w) {
+            return false;
+        }
+        if is_name_word(w) && !is_not_name(w) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The surname-like word of a name: its last word that is not a suffix.
 fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
     words.iter().rev().find(|w| !is_suffix(w)).copied()
@@ -342,7 +379,7 @@ struct NameEntry {
     words: Vec<String>,
     count: usize,
     /// Byte offset where this name first occurs (the only one needed, so the only one kept).
-    positions: Vec<usize>,
+    first: Option<usize>,
 }
 
 impl NameEntry {
@@ -376,7 +413,17 @@ impl<'t> NameIndex<'t> {
             return mention.trim().to_string();
         };
         let fallback = || words.join(" ");
-        let names = self.names_with(&lower_key(last));
+        // The key lower-cased on the stack when it is ASCII (nearly always), else allocated.
+        let mut buf = [0u8; 32];
+        let owned;
+        let key = match ascii_lower_key(last, &mut buf) {
+            Some(k) => k,
+            None => {
+                owned = lower_key(last);
+                owned.as_str()
+            }
+        };
+        let names = self.names_with(key);
         if names.is_empty() {
             return fallback();
         }
@@ -398,13 +445,7 @@ impl<'t> NameIndex<'t> {
                             .find(|w| !is_suffix(w))
                             .is_some_and(|s| s.eq_ignore_ascii_case(last))
                 })
-                .max_by_key(|e| {
-                    (
-                        e.count,
-                        e.words.len(),
-                        std::cmp::Reverse(e.positions.first().copied()),
-                    )
-                })
+                .max_by_key(|e| (e.count, e.words.len(), std::cmp::Reverse(e.first)))
                 .map(NameEntry::text)
         };
         best_where(true)
@@ -524,6 +565,86 @@ mod tests {
             }
         }
         assert!(!is_title("Lee") && !is_not_name("Lee") && !is_suffix("Lee"));
+    }
+
+    #[test]
+    fn has_name_words_is_whether_name_words_finds_any() {
+        const PIECES: &[&str] = &[
+            "Ann",
+            "Lee",
+            " ",
+            "  ",
+            "\n",
+            "Sen.",
+            "President",
+            "the",
+            "The",
+            "of",
+            "F.",
+            "Xi’s",
+            "(Bob",
+            "Ray)",
+            ",",
+            "Jr.",
+            "Monday",
+            "é",
+            "Émile",
+            "x",
+            "“",
+            "”",
+            "mr",
+            "ABC",
+        ];
+        let mut rng = crate::testing::Rng::new(11);
+        for _ in 0..20_000 {
+            let m = rng.text(PIECES, 6);
+            assert_eq!(has_name_words(&m), !name_words(&m).is_empty(), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_keys_are_the_lower_keys() {
+        for w in [
+            "Lee",
+            "LEE.",
+            "O'Rourke",
+            "",
+            "...",
+            "Zoë",
+            "\u{212A}im",
+            &"X".repeat(40),
+        ] {
+            let mut buf = [0u8; 32];
+            match ascii_lower_key(w, &mut buf) {
+                Some(k) => assert_eq!(k, lower_key(w), "{w}"),
+                None => assert!(!w.is_ascii() || w.len() > 32, "{w}"),
+            }
+        }
+    }
+
+    #[test]
+    fn bare_answers_as_without_its_shortcut() {
+        fn reference(word: &str) -> &str {
+            let w = word.trim_end_matches([',', ';', ':', ')', '”', '"', '?', '!']);
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .or_else(|| w.strip_suffix('’'))
+                .unwrap_or(w);
+            let w = w.trim_start_matches(['(', '“', '"', '‘']);
+            match w.strip_suffix('.') {
+                Some(head) if head.chars().count() >= 2 => head,
+                _ => w,
+            }
+        }
+        const PIECES: &[&str] = &[
+            "a", "Xi", "s", "S", "'", "’", ".", ",", "(", "“", "\"", "‘", ")", "”", "9", "é", "?",
+        ];
+        let mut rng = crate::testing::Rng::new(5);
+        for _ in 0..20_000 {
+            let w = rng.text(PIECES, 5);
+            assert_eq!(bare(&w), reference(&w), "{w:?}");
+        }
     }
 
     #[test]

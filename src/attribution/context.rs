@@ -70,23 +70,24 @@ pub(super) fn outer_according_to(
         return a;
     }
     let s_start = sentence.max(char_floor(text, c.open.saturating_sub(MAX_SUBJECT_REACH)));
-    let s_end = if c.unclosed {
-        c.close
-    } else {
-        sentence_end(
-            text,
-            c.close,
-            char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len())),
-        )
-    };
-    // Jumps from one `a` to the next rather than comparing at every byte.
+    // Jumps from one `g` to the next (a rarer letter than the `a` it starts with) rather
+    // than comparing at every byte.
     let mentions = |from: usize, to: usize| {
         text.as_bytes().get(from..to).is_some_and(|w| {
-            memchr::memchr2_iter(b'a', b'A', w).any(|i| {
-                w.get(i..i + 9)
-                    .is_some_and(|x| x.eq_ignore_ascii_case(b"according"))
+            memchr::memchr2_iter(b'g', b'G', w).any(|i| {
+                i >= 8
+                    && w.get(i - 8..=i)
+                        .is_some_and(|x| x.eq_ignore_ascii_case(b"according"))
             })
         })
+    };
+    // The sentence's end is found only when "according" follows within the most it can
+    // span (`sentence_end` stops at its ceiling): else the words up to it hold none either.
+    let cap = char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len()));
+    let s_end = if c.unclosed || !mentions(c.close, cap) {
+        c.close
+    } else {
+        sentence_end(text, c.close, cap)
     };
     for (from, to) in [(c.close, s_end), (s_start, c.open)] {
         if !mentions(from, to) {
@@ -157,4 +158,29 @@ pub(super) fn transcript_speaker(text: &str, c: &Candidate) -> Option<Attributio
         mid_sentence: false,
         sentence_end: 0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    fn speaker(text: &str) -> Option<String> {
+        crate::extract_quotes(text).first()?.speaker.clone()
+    }
+
+    #[test]
+    fn only_an_according_to_of_the_quotations_sentence_is_its_outer_source() {
+        let quote = "“Talks will resume after the holiday,” the minister said";
+        assert_eq!(
+            speaker(&format!("{quote}, according to Reuters.")).as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            speaker(&format!("{quote}, ACCORDING TO Reuters.")).as_deref(),
+            Some("Reuters")
+        );
+        // Within reach of the closing mark but in the next sentence.
+        let next = format!("{quote}. According to Reuters, they will not.");
+        assert_eq!(speaker(&next).as_deref(), Some("the minister"));
+        let before = format!("According to Reuters, {quote} on Monday.");
+        assert_eq!(speaker(&before).as_deref(), Some("Reuters"));
+    }
 }

@@ -436,6 +436,7 @@ pub struct CueMatch {
 static VERB_SET: WordSet<1024> = WordSet::new(VERBS);
 
 /// Whether `word` (any case) is a speech-verb form.
+#[inline]
 pub fn is_speech_verb(word: &str) -> bool {
     // Fast rejection: the table holds lower-case ASCII words of 3 to 14 letters (plus "re-").
     // A word found in it is letters only, so no separate check of its bytes is needed.
@@ -464,15 +465,21 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
             kind: CueKind::According,
         });
     }
+    // The kind first: most words are no speech verb, and need no look at the words after.
+    let kind = verb_kind(t)?;
     Some(CueMatch {
         len: 1 + statement_after(tokens, k + 1),
-        kind: verb_kind(t)?,
+        kind,
     })
 }
 
 /// What a single token is as a speech verb: [`CueKind::Verb`] ("said"),
 /// [`CueKind::Participle`] ("saying"), or nothing. [`cue_at`]'s reading of the token alone,
 /// for callers that ask it of every token of a long stretch and need no more.
+///
+/// Inlined: asked of every token before a pronoun, and most tokens are rejected on their
+/// length or first and last letters in a few instructions, less than the call.
+#[inline]
 pub fn verb_kind(t: &Token<'_>) -> Option<CueKind> {
     if !t.is_word || t.text.eq_ignore_ascii_case("according") || !is_speech_verb(t.text) {
         return None;

@@ -37,7 +37,7 @@ use crate::quotes::pairing::Candidate;
 use crate::sentences::{paragraph_start, sentence_end, sentence_start};
 use cues::{CueKind, cue_at};
 use speaker::{Span, is_pronoun, phrase_after, subject_before};
-use words::{Token, tokenize};
+use words::{Token, tokenize, tokenize_into};
 
 use after::after_attribution;
 use context::{
@@ -257,7 +257,8 @@ fn attribute_inner(
     // sentence so that a sentence holding thousands of them is scanned back only once.
     let mut prev_sentence_start = 0;
     let mut run = 0usize;
-    // The tokens the rules read before the current quotation, and where they start.
+    // The tokens the rules read around the current quotation, and where they start and end;
+    // its buffers serve every quotation in turn.
     let mut window = RuleTokens::default();
     for (i, c) in cands.iter().enumerate() {
         let prev = i
@@ -322,7 +323,7 @@ fn attribute_one<'t>(
         Some((p, _)) => sentence.max(char_floor(text, p.open.saturating_sub(MAX_SUBJECT_REACH))),
         None => s_start,
     };
-    window.before = tokenize(text, full_start, c.open);
+    tokenize_into(&mut window.before, text, full_start, c.open);
     window.before_start = full_start;
     let cue_floor = window.before.partition_point(|t| t.start < s_start);
     let own_words = window.before.get(cue_floor..).unwrap_or_default();
@@ -334,11 +335,11 @@ fn attribute_one<'t>(
     } else {
         sentence_end(text, c.close, ceiling)
     };
-    window.after = if c.unclosed {
-        Vec::new()
+    if c.unclosed {
+        window.after.clear();
     } else {
-        tokenize(text, c.close, s_end)
-    };
+        tokenize_into(&mut window.after, text, c.close, s_end);
+    }
     window.after_end = s_end;
     let (before, after) = (&window.before, &window.after);
     // The rest of the sentence past later quotations, read only when step 6 needs it.

@@ -8,9 +8,11 @@
 
 use super::cues::{CueKind, is_speech_verb, verb_kind};
 use super::speaker::subject_before;
-use super::words::{Token, tokenize};
-use crate::names::{NameIndex, name_words};
+use super::words::{Token, WordSet, tokenize_into};
+use crate::names::{NameIndex, has_name_words};
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// How far back (bytes) a pronoun looks for the person it refers to.
 const PRONOUN_REACH: usize = 2_000;
@@ -33,47 +35,69 @@ type Gender = Option<bool>;
 /// `scripts/gen_gazetteers.py`): sorted lines `name TAB m|f`.
 static GENDERS: &str = include_str!("../../data/gazetteers/first_name_genders.txt");
 
-fn first_name_gender(word: &str) -> Gender {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, bool)>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        GENDERS
+/// The first names of [`GENDERS`] by gender, as hash sets: every speaker and every name a
+/// pronoun may refer to asks for the gender of its first name, and a probe costs less than a
+/// binary search of five thousand names (both are exact: the names are distinct).
+struct FirstNames {
+    male: WordSet<4096>,
+    female: WordSet<8192>,
+}
+
+fn first_names() -> &'static FirstNames {
+    static SETS: OnceLock<Box<FirstNames>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let (mut male, mut female): (Vec<&'static str>, Vec<&'static str>) = (vec![], vec![]);
+        for (n, g) in GENDERS
             .lines()
             .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (n, g) = l.split_once('\t')?;
-                Some((n, g == "m"))
-            })
-            .collect()
-    });
+            .filter_map(|l| l.split_once('\t'))
+        {
+            if g == "m" {
+                male.push(n)
+            } else {
+                female.push(n)
+            }
+        }
+        // Built once per process and kept for good, as a `static` would be.
+        let leak =
+            |v: Vec<&'static str>| -> &'static [&'static str] { Box::leak(v.into_boxed_slice()) };
+        Box::new(FirstNames {
+            male: WordSet::new(leak(male)),
+            female: WordSet::new(leak(female)),
+        })
+    })
+}
+
+/// The gender a first name (any ASCII case) tells.
+fn first_name_gender(word: &str) -> Gender {
     if word.len() > 20 || !word.is_ascii() {
         return None;
     }
-    // Lower-cased on the stack, compared as bytes (as `str` orders them).
-    let mut buf = [0u8; 20];
-    let lower = buf.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower: &[u8] = lower;
-    table
-        .binary_search_by(|(n, _)| n.as_bytes().cmp(lower))
-        .ok()
-        .and_then(|i| table.get(i))
-        .map(|&(_, m)| m)
+    let sets = first_names();
+    if sets.male.contains(word) {
+        Some(true)
+    } else if sets.female.contains(word) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// The gender an honorific tells: "Mr." a man, "Mrs.", "Ms." and "Miss" a woman.
 fn honorific_gender(word: &str) -> Gender {
-    // Compared ignoring ASCII case, without a lower-cased copy of every word looked at.
+    // Lower-cased on the stack (five bytes at most) and matched once, not compared with each.
     let w = word.trim_end_matches('.');
-    let any = |list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(w));
     if w.len() > 5 {
-        None
-    } else if any(&["mr", "sir", "lord"]) {
-        Some(true)
-    } else if any(&["mrs", "ms", "miss", "madam", "lady", "dame"]) {
-        Some(false)
-    } else {
-        None
+        return None;
+    }
+    let mut lower = [0u8; 5];
+    let lower = lower.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"mr" | b"sir" | b"lord" => Some(true),
+        b"mrs" | b"ms" | b"miss" | b"madam" | b"lady" | b"dame" => Some(false),
+        _ => None,
     }
 }
 
@@ -143,7 +167,7 @@ fn relative_antecedent(text: &str, who: usize) -> Option<(usize, usize)> {
         start -= w.len() + usize::from(start < end);
     }
     let name = text.get(start..end)?;
-    (start < end && !name_words(name).is_empty()).then_some((start, end))
+    (start < end && has_name_words(name)).then_some((start, end))
 }
 
 /// Words that start a noun phrase before a relative "who" ("the residents who", "an aide
@@ -204,10 +228,43 @@ fn relative_description(text: &str, who: usize) -> Option<(usize, usize)> {
 /// A person a later pronoun may refer to.
 #[derive(Debug, Clone)]
 struct Person {
-    /// Byte offset of the mention.
+    /// Byte span of the mention.
     pos: usize,
+    end: usize,
     name: String,
-    gender: Gender,
+    /// Read from the mention and name when a pronoun first asks ([`Person::gender`]): most
+    /// speakers are never asked.
+    gender: OnceCell<Gender>,
+}
+
+impl Person {
+    /// The person's gender ([`gender_of`] of the mention in `text` and the name).
+    fn gender(&self, text: &str) -> Gender {
+        *self
+            .gender
+            .get_or_init(|| gender_of(context(text, self.pos, self.end), &self.name))
+    }
+}
+
+/// The words just before byte `pos` of `text` and the mention at `pos..end`, for honorifics.
+fn context(text: &str, pos: usize, end: usize) -> &str {
+    let from = (pos.saturating_sub(12)..=pos)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(pos);
+    text.get(from..end).unwrap_or_default()
+}
+
+/// A person named as the subject of a speech verb, resolved to a name only when a pronoun
+/// asks whether it fits: most are passed over for a later one, and a name's lookup is the
+/// dearest step of resolving.
+#[derive(Debug)]
+struct Subject<'t> {
+    /// Byte span of the mention.
+    pos: usize,
+    end: usize,
+    mention: &'t str,
+    /// The person, once resolved.
+    person: Option<Person>,
 }
 
 /// Resolves speaker mentions of one text to canonical names.
@@ -216,13 +273,20 @@ pub struct Resolver<'t> {
     index: Option<NameIndex<'t>>,
     /// Speakers resolved so far, in the order resolved.
     speakers: Vec<Person>,
+    /// The span of the last mention resolved as a name, and its person's index in
+    /// `speakers`: quotations in a row often share their speaker's mention (a follow-on
+    /// quotation), which then resolves to the same person again without a second look.
+    last_name: Option<(usize, usize, usize)>,
     /// People named as subjects of speech verbs, in text order, and how far the text has been
     /// scanned for them.
-    subjects: Vec<Person>,
+    subjects: Vec<Subject<'t>>,
     scanned: usize,
     /// [`NameIndex::fullest`] of each mention looked up so far: a speaker is mostly named
     /// the same way again and again.
     fullest: HashMap<&'t str, String>,
+    /// The tokens of the last stretch scanned for subjects of speech verbs, kept only for
+    /// the buffer, which every scan reuses.
+    tokens: Vec<Token<'t>>,
 }
 
 impl<'t> Resolver<'t> {
@@ -232,9 +296,11 @@ impl<'t> Resolver<'t> {
             text,
             index: None,
             speakers: Vec::new(),
+            last_name: None,
             subjects: Vec::new(),
             scanned: 0,
             fullest: HashMap::new(),
+            tokens: Vec::new(),
         }
     }
 
@@ -254,17 +320,13 @@ impl<'t> Resolver<'t> {
         name
     }
 
-    /// The words just before byte `pos` and the mention at `pos..end`, for honorifics.
-    fn context(&self, pos: usize, end: usize) -> &'t str {
-        let from = (pos.saturating_sub(12)..=pos)
-            .find(|&i| self.text.is_char_boundary(i))
-            .unwrap_or(pos);
-        self.text.get(from..end).unwrap_or_default()
-    }
-
     fn person(&self, pos: usize, end: usize, name: String) -> Person {
-        let gender = gender_of(self.context(pos, end), &name);
-        Person { pos, name, gender }
+        Person {
+            pos,
+            end,
+            name,
+            gender: OnceCell::new(),
+        }
     }
 
     /// Records the people named as subjects of speech verbs before byte `pos` ("Bello said
@@ -280,7 +342,8 @@ impl<'t> Resolver<'t> {
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(pos);
         self.scanned = pos;
-        let tokens = tokenize(text, from, pos);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokenize_into(&mut tokens, text, from, pos);
         for k in 0..tokens.len() {
             if !tokens.get(k).is_some_and(is_verb_cue) {
                 continue;
@@ -295,13 +358,31 @@ impl<'t> Resolver<'t> {
             let Some(mention) = text.get(a.start..b.end) else {
                 continue;
             };
-            if !a.is_capitalized() || name_words(mention).is_empty() {
+            if !a.is_capitalized() || !has_name_words(mention) {
                 continue;
             }
-            let name = self.fullest(mention);
-            let person = self.person(a.start, b.end, name);
-            self.subjects.push(person);
+            self.subjects.push(Subject {
+                pos: a.start,
+                end: b.end,
+                mention,
+                person: None,
+            });
         }
+        self.tokens = tokens;
+    }
+
+    /// The person named by subject `i`, resolved on first asking.
+    fn subject_person(&mut self, i: usize) -> Option<&Person> {
+        let s = self.subjects.get(i)?;
+        if s.person.is_none() {
+            let (mention, pos, end) = (s.mention, s.pos, s.end);
+            let name = self.fullest(mention);
+            let person = self.person(pos, end, name);
+            if let Some(s) = self.subjects.get_mut(i) {
+                s.person = Some(person);
+            }
+        }
+        self.subjects.get(i)?.person.as_ref()
     }
 
     /// The person a pronoun at byte `start` refers to: the most recent speaker (or subject of
@@ -309,13 +390,26 @@ impl<'t> Resolver<'t> {
     /// it.
     fn antecedent(&mut self, start: usize, male: bool) -> Option<String> {
         let floor = start.saturating_sub(PRONOUN_REACH);
-        let fits = |p: &Person| p.pos >= floor && p.pos < start && p.gender != Some(!male);
+        let text = self.text;
+        let fits = |p: &Person| p.pos >= floor && p.pos < start && p.gender(text) != Some(!male);
         let mut strong: Option<Person> = self.speakers.iter().rev().find(|p| fits(p)).cloned();
         self.scan_speech_subjects(start);
-        if let Some(p) = self.subjects.iter().rev().find(|p| fits(p))
+        // The last subject that fits, resolving only those in reach, from the last back.
+        let mut subject = None;
+        for i in (0..self.subjects.len()).rev() {
+            let in_reach = self
+                .subjects
+                .get(i)
+                .is_some_and(|s| s.pos >= floor && s.pos < start);
+            if in_reach && self.subject_person(i).is_some_and(&fits) {
+                subject = self.subject_person(i).cloned();
+                break;
+            }
+        }
+        if let Some(p) = subject
             && strong.as_ref().is_none_or(|q| p.pos > q.pos)
         {
-            strong = Some(p.clone());
+            strong = Some(p);
         }
         // A name mentioned no more than MENTION_LEAD after the speaker loses to it, so only
         // later ones are read.
@@ -323,11 +417,11 @@ impl<'t> Resolver<'t> {
         self.index();
         let index = self.index.as_ref()?;
         let weak = index.rfind_between(floor, start, lowest, |p, e, name| {
-            let gender = gender_of(self.context(p, e), name);
             let person = Person {
                 pos: p,
+                end: e,
                 name: String::new(),
-                gender,
+                gender: OnceCell::from(gender_of(context(text, p, e), name)),
             };
             fits(&person).then(|| Person {
                 name: name.to_string(),
@@ -348,25 +442,38 @@ impl<'t> Resolver<'t> {
 
     /// The canonical name of the speaker mentioned at bytes `start..end`.
     pub fn canonical(&mut self, start: usize, end: usize) -> Option<String> {
+        // The same span as the last name: the same words, so the same way below, to the same
+        // name and person (a name's resolution depends on its words and place only).
+        if let Some((s, e, i)) = self.last_name
+            && (s, e) == (start, end)
+            && let Some(person) = self.speakers.get(i).cloned()
+        {
+            let name = person.name.clone();
+            self.speakers.push(person);
+            return Some(name);
+        }
         let mention = self.text.get(start..end)?.trim();
         if mention.is_empty() {
             return None;
         }
-        let lower = mention.to_lowercase();
-        if PERSONAL_PRONOUNS.contains(&lower.as_str()) {
-            let male = lower == "he" || lower == "him";
+        // Compared ignoring ASCII case, without a lower-cased copy: none of these words holds
+        // a `k`, so Unicode lower-casing (whose one non-ASCII-to-ASCII case is the Kelvin sign)
+        // would find the same ones.
+        let is = |w: &str| mention.eq_ignore_ascii_case(w);
+        if PERSONAL_PRONOUNS.iter().any(|p| is(p)) {
+            let male = is("he") || is("him");
             // No one fitting named before: the mention stays, but a pronoun is no name, so
             // the canonical speaker is unknown.
             let name = self.antecedent(start, male)?;
-            let gender = Some(male);
             self.speakers.push(Person {
                 pos: start,
+                end,
                 name: name.clone(),
-                gender,
+                gender: OnceCell::from(Some(male)),
             });
             return Some(name);
         }
-        if lower == "who" {
+        if is("who") {
             // "Ann Lee, who said …": the relative pronoun names the person just before it.
             let Some((s, e)) = relative_antecedent(self.text, start) else {
                 // "residents who said …": the description, as written.
@@ -389,16 +496,18 @@ impl<'t> Resolver<'t> {
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let determiner =
-            ["the", "a", "an", "one", "another"].contains(&first.to_lowercase().as_str());
+        let determiner = ["the", "a", "an", "one", "another"]
+            .iter()
+            .any(|d| first.eq_ignore_ascii_case(d));
         if determiner && let Some(name) = named_after_description(mention) {
             return Some(name.to_string());
         }
-        if description || determiner || name_words(mention).is_empty() {
+        if description || determiner || !has_name_words(mention) {
             return Some(mention.to_string());
         }
         let name = self.fullest(mention);
         let person = self.person(start, end, name.clone());
+        self.last_name = Some((start, end, self.speakers.len()));
         self.speakers.push(person);
         Some(name)
     }
@@ -407,6 +516,7 @@ impl<'t> Resolver<'t> {
 #[cfg(test)]
 mod tests {
     use super::super::cues::cue_at;
+    use super::super::words::tokenize;
     use super::*;
 
     fn resolve(text: &str, mention: &str, nth: usize) -> Option<String> {
@@ -439,6 +549,64 @@ mod tests {
             verbs += usize::from(verb);
         }
         assert!(verbs > 5);
+    }
+
+    #[test]
+    fn first_name_sets_answer_as_the_sorted_list() {
+        let list: Vec<(&str, bool)> = GENDERS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|(n, g)| (n, g == "m")))
+            .collect();
+        assert!(list.windows(2).all(|w| w[0].0 < w[1].0), "sorted, distinct");
+        let reference = |w: &str| {
+            let lower = w.to_ascii_lowercase();
+            (w.len() <= 20 && w.is_ascii())
+                .then(|| list.binary_search_by(|(n, _)| n.cmp(&lower.as_str())).ok())
+                .flatten()
+                .map(|i| list[i].1)
+        };
+        let mut rng = crate::testing::Rng::new(7);
+        const PIECES: &[&str] = &["a", "n", "e", "Jo", "K", "\u{212A}", "é", "-", "ann", "ie"];
+        let mut words: Vec<String> = list.iter().map(|(n, _)| n.to_string()).collect();
+        words.extend(list.iter().map(|(n, _)| n.to_ascii_uppercase()));
+        words.extend(list.iter().map(|(n, _)| format!("{n}x")));
+        words.extend((0..5000).map(|_| rng.text(PIECES, 4)));
+        for w in &words {
+            assert_eq!(first_name_gender(w), reference(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn pronouns_and_determiners_are_read_in_any_case() {
+        let t = "Bob Ray spoke. HE said. THE Ministry said.";
+        assert_eq!(resolve(t, "HE", 0).as_deref(), Some("Bob Ray"));
+        // A determiner keeps a description as written, rather than a name "Ministry".
+        assert_eq!(
+            resolve(t, "THE Ministry", 0).as_deref(),
+            Some("THE Ministry")
+        );
+    }
+
+    #[test]
+    fn a_mention_resolved_again_gives_the_same_name_and_person() {
+        let t = "Sen. Ann Lee spoke. Lee said so, and then Lee said more. She left.";
+        let lee = t.find("Lee said").unwrap_or(0);
+        let mut twice = Resolver::new(t);
+        let mut once = Resolver::new(t);
+        for r in [&mut twice, &mut once] {
+            assert_eq!(r.canonical(lee, lee + 3).as_deref(), Some("Ann Lee"));
+        }
+        assert_eq!(twice.canonical(lee, lee + 3).as_deref(), Some("Ann Lee"));
+        let last = |r: &Resolver<'_>| {
+            r.speakers
+                .last()
+                .map(|p| (p.pos, p.name.clone(), p.gender(t)))
+        };
+        assert_eq!(last(&twice), last(&once));
+        assert_eq!(twice.speakers.len(), 2);
+        let she = t.find("She").unwrap_or(0);
+        assert_eq!(twice.canonical(she, she + 3).as_deref(), Some("Ann Lee"));
     }
 
     #[test]

@@ -45,7 +45,7 @@ impl Collector {
                 self.names.push(NameEntry {
                     words: words.iter().map(|(_, w)| (*w).to_string()).collect(),
                     count: 0,
-                    positions: Vec::new(),
+                    first: None,
                 });
                 self.seen.insert(self.key.clone(), id);
                 (id, true)
@@ -55,8 +55,8 @@ impl Collector {
             e.count += 1;
             // Only the first position is ever read: keeping one keeps a name that occurs
             // thousands of times in a long text from costing memory (and copies) per occurrence.
-            if e.positions.is_empty() {
-                e.positions.push(pos);
+            if e.first.is_none() {
+                e.first = Some(pos);
             }
         }
         (id, new)
@@ -165,7 +165,10 @@ impl<'t> NameIndex<'t> {
         if self.full.get().is_some() || key.is_empty() || !key.is_ascii() {
             return None;
         }
-        let kelvin = *self.kelvin.get_or_init(|| has_kelvin_sign(text.as_bytes()));
+        // A Kelvin sign lower-cases to `k`, so it can only make a word equal to a key holding
+        // a `k`: the text is searched for one (a pass over all of it) only for such keys.
+        let kelvin = key.as_bytes().contains(&b'k')
+            && *self.kelvin.get_or_init(|| has_kelvin_sign(text.as_bytes()));
         if kelvin
             || !key.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
             || !self.spend(text.len() / SEARCH_DISCOUNT)
@@ -178,12 +181,13 @@ impl<'t> NameIndex<'t> {
         // is open to past the occurrence finds its run exactly.
         let mut names = Collector::default();
         let mut done = 0;
+        let mut run = Vec::new();
         for at in runs::find_capitalised(text.as_bytes(), key.as_bytes()) {
             if at < done {
                 continue;
             }
             let from = runs::open_point_before(text, at, done);
-            let end = runs::scan(text, from, at + key.len(), &mut |pos, words| {
+            let end = runs::scan_with(text, from, at + key.len(), &mut run, &mut |pos, words| {
                 names.add(pos, words);
             });
             if !self.spend(end.saturating_sub(from) + at.saturating_sub(from)) {
@@ -366,6 +370,11 @@ mod tests {
         let index = NameIndex::new(text);
         assert_eq!(index.fullest("Kee"), "Ann Kee");
         assert!(index.full.get().is_some());
+        // A key without a `k` is looked up lazily whatever Kelvin signs the text holds.
+        let (index, full) = (NameIndex::new(text), NameIndex::new(text));
+        let _ = full.full();
+        assert_eq!(index.fullest("Ann"), full.fullest("Ann"));
+        assert!(index.full.get().is_none());
         let index = NameIndex::new("Zoë Lee spoke. Zoë left.");
         assert_eq!(index.fullest("Zoë"), "Zoë Lee");
     }

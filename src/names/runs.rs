@@ -133,7 +133,19 @@ pub(super) fn scan<'t>(
     until: usize,
     on_name: &mut impl FnMut(usize, &[(usize, &'t str)]),
 ) -> usize {
-    let mut run: Vec<(usize, &'t str)> = Vec::new();
+    scan_with(text, from, until, &mut Vec::new(), on_name)
+}
+
+/// [`scan`] with `run` as the buffer for the run of words being read (left empty), so that a
+/// caller scanning the stretch around each occurrence of a word in turn allocates it once.
+pub(super) fn scan_with<'t>(
+    text: &'t str,
+    from: usize,
+    until: usize,
+    run: &mut Vec<(usize, &'t str)>,
+    on_name: &mut impl FnMut(usize, &[(usize, &'t str)]),
+) -> usize {
+    run.clear();
     // Words are split at ASCII whitespace, byte by byte: those bytes are always character
     // boundaries, and the scan touches each byte once.
     let bytes = text.as_bytes();
@@ -153,7 +165,7 @@ pub(super) fn scan<'t>(
         }
         while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             if bytes[i] == b'\n' && !run.is_empty() {
-                flush(&mut run, on_name);
+                flush(run, on_name);
             }
             i += 1;
         }
@@ -171,27 +183,27 @@ pub(super) fn scan<'t>(
         let (lead, starts_upper) = capital_after_marks(word);
         if !starts_upper {
             if !run.is_empty() {
-                flush(&mut run, on_name);
+                flush(run, on_name);
             }
             continue;
         }
         let b = bare(word);
         if is_name_word(b) || is_title(b) {
             if lead > 0 {
-                flush(&mut run, on_name);
+                flush(run, on_name);
             }
             run.push((start + lead, b));
             // A comma, stop or possessive after the word ends the run ("Xi’s", "Putin,").
             let ends = b.len() + lead != word.len() && !b.ends_with('.');
             let stop = word.ends_with('.') && b.chars().count() > 2 && !is_title(b);
             if ends || stop {
-                flush(&mut run, on_name);
+                flush(run, on_name);
             }
         } else {
-            flush(&mut run, on_name);
+            flush(run, on_name);
         }
     }
-    flush(&mut run, on_name);
+    flush(run, on_name);
     bytes.len()
 }
 

@@ -87,7 +87,7 @@ fn words_before(text: &str, pos: usize) -> Vec<String> {
     let window = text.get(from..pos).unwrap_or_default();
     let mut out: Vec<String> = window
         .split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| "\"'“”‘’".contains(c)))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')))
         .filter(|w| !w.is_empty())
         .rev()
         .take(2)
@@ -97,9 +97,25 @@ fn words_before(text: &str, pos: usize) -> Vec<String> {
     out
 }
 
-/// Counts words up to `cap` (enough to decide, never the whole of a huge span).
+/// Counts words up to `cap` (enough to decide, never the whole of a huge span), as
+/// `split_whitespace` splits them. Asked of every candidate: the words are counted byte by
+/// byte while the text is ASCII (where the spaces are those bytes), and by
+/// `split_whitespace` from the start only once a non-ASCII character comes first.
 fn count_words(s: &str, cap: usize) -> usize {
-    s.split_whitespace().take(cap).count()
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if n == cap {
+            break;
+        }
+        if !b.is_ascii() {
+            return s.split_whitespace().take(cap).count();
+        }
+        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// Whether the quoted words read like a title or name: every word capitalised except small
@@ -210,6 +226,22 @@ mod tests {
             how,
             mid_sentence: true,
             sentence_end: 0,
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        const PIECES: &[&str] = &["a", "Bc", " ", "  ", "\t", "\x0b", "\n", "\u{a0}", "é", "“"];
+        let mut rng = crate::testing::Rng::new(17);
+        for _ in 0..20_000 {
+            let s = rng.text(PIECES, 12);
+            for cap in 0..6 {
+                assert_eq!(
+                    count_words(&s, cap),
+                    s.split_whitespace().take(cap).count(),
+                    "{s:?} {cap}"
+                );
+            }
         }
     }
 

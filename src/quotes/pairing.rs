@@ -81,7 +81,8 @@ fn starts_line(text: &str, pos: usize) -> bool {
 /// Pairs the quote marks of `text` into candidate quotations, in text order.
 pub fn pair(text: &str) -> Vec<Candidate> {
     let marks = scan_marks(text);
-    let mut out = Vec::new();
+    // Sized for the usual pairing, one candidate per two marks, so it seldom grows.
+    let mut out = Vec::with_capacity(marks.len() / 2 + 1);
     let mut open: Option<Mark> = None;
     let mut single_open: Option<Mark> = None;
     let mut last_pos = 0;

@@ -224,6 +224,20 @@ mod tests {
     }
 
     #[test]
+    fn strings_escape_as_serde_json_at_every_offset() {
+        const PIECES: &[&str] = &[
+            "a", "bcdefgh", "\"", "\\", "\n", "\u{1}", "é", "“", "\u{7f}",
+        ];
+        let mut rng = crate::testing::Rng::new(9);
+        for _ in 0..5000 {
+            let text = rng.text(PIECES, 24);
+            let mut out = String::new();
+            string(&mut out, &text);
+            assert_eq!(out, serde_json::to_string(&text).unwrap_or_default());
+        }
+    }
+
+    #[test]
     fn numbers_are_plain_decimals() {
         for n in [0, 7, 10, 99, 100, 123_456_789, usize::MAX] {
             let mut s = String::new();
