@@ -61,6 +61,17 @@ fn short_forms_take_the_full_name() {
 }
 
 #[test]
+fn a_surname_alone_after_the_full_name_is_the_person() {
+    let text =
+        "“We will build the bridge,” Mayor Helen Okafor said. “And on budget,” Okafor added.";
+    let es = extract_entities(text);
+    let alone = find(&es, "Okafor");
+    assert_eq!(alone.len(), 1, "{es:?}");
+    assert_eq!(alone[0].label, Label::Person);
+    assert_eq!(alone[0].canonical, "Helen Okafor");
+}
+
+#[test]
 fn acronyms_take_their_long_form() {
     let text = "Officials from the United States said the U.S. would act. \
                 The World Health Organization (WHO) warned on Tuesday, and WHO experts will travel.";

@@ -36,6 +36,7 @@ pub(crate) mod qualifiers;
 pub(crate) mod results;
 pub(crate) mod reuse;
 pub(crate) mod runs;
+pub(crate) mod surnames;
 pub(crate) mod titles;
 pub(crate) mod tokenize;
 #[doc(hidden)]
@@ -102,5 +103,6 @@ pub(crate) fn tag_spans(
     datelines::apply(doc, &mut spans);
     results::apply(doc, &mut spans);
     participles::apply(doc, &mut spans);
+    surnames::apply(doc, &mut spans);
     spans
 }
