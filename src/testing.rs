@@ -25,3 +25,35 @@ impl Rng {
         (0..len).map(|_| pieces[self.below(pieces.len())]).collect()
     }
 }
+
+/// Pieces of newswire text for [`Rng::text`]: names, lowercase words, a bank "of" a place,
+/// an all-caps word and headline, a results row, a company suffix and a possessive,
+/// abbreviations, accents, quote marks and line ends, the things the entity tagger's
+/// features read.
+pub const NEWS_PIECES: &[&str] = &[
+    "Peter ",
+    "Blackburn ",
+    "met ",
+    "the ",
+    "Bank ",
+    "of ",
+    "England ",
+    "in ",
+    "PARIS",
+    ".\n",
+    "Kent ",
+    "296 ",
+    "Somerset ",
+    "83\n",
+    "Inc. ",
+    "'s ",
+    "U.S. ",
+    "Zürich ",
+    "said ",
+    "“",
+    "” ",
+    "van ",
+    "Ohio-based ",
+    "SOCCER - ",
+    "\n",
+];

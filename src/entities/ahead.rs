@@ -86,35 +86,15 @@ mod tests {
     use crate::entities::doc::Doc;
     use crate::entities::features;
     use crate::entities::model::{O, models};
-    use crate::testing::Rng;
+    use crate::testing::{NEWS_PIECES, Rng};
 
     #[test]
     fn partial_scores_plus_the_previous_tags_equal_full_scores() {
         let Some(m) = models() else { return };
         let w = &m.first;
-        let pieces = [
-            "Peter ",
-            "Blackburn ",
-            "met ",
-            "the ",
-            "Bank ",
-            "of ",
-            "England ",
-            "in ",
-            "PARIS",
-            ".\n",
-            "Kent ",
-            "296 ",
-            "Somerset ",
-            "83\n",
-            "Inc. ",
-            "'s ",
-            "U.S. ",
-            "Zürich ",
-        ];
         let mut rng = Rng::new(5);
         for _ in 0..100 {
-            let text = rng.text(&pieces, 30);
+            let text = rng.text(NEWS_PIECES, 30);
             let doc = Doc::new(&text);
             let list: Vec<usize> = (0..doc.toks.len()).filter(|_| rng.below(2) == 0).collect();
             let part = Partial::compute(list.clone(), w, |i, f| {

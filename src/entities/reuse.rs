@@ -65,41 +65,14 @@ impl Kept {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::Rng;
+    use crate::testing::{NEWS_PIECES, Rng};
 
     #[test]
     fn kept_features_equal_fresh_ones_whatever_the_previous_tag() {
-        let pieces = [
-            "Peter ",
-            "Blackburn ",
-            "met ",
-            "the ",
-            "Bank ",
-            "of ",
-            "England ",
-            "in ",
-            "PARIS",
-            ".\n",
-            "Kent ",
-            "296 ",
-            "Somerset ",
-            "83\n",
-            "Inc. ",
-            "'s ",
-            "U.S. ",
-            "Zürich ",
-            "said ",
-            "“",
-            "” ",
-            "van ",
-            "Ohio-based ",
-            "SOCCER - ",
-            "\n",
-        ];
         let mut rng = Rng::new(7);
         let mut checked = 0;
         for _ in 0..300 {
-            let text = rng.text(&pieces, 30);
+            let text = rng.text(NEWS_PIECES, 30);
             let mut doc = Doc::new(&text);
             let mut kept = Kept::for_doc(&doc);
             let mut f = Feats::default();
