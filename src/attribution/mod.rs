@@ -27,6 +27,7 @@
 mod after;
 mod context;
 pub mod cues;
+mod gender;
 pub mod rank;
 pub mod resolve;
 pub mod speaker;
