@@ -142,28 +142,13 @@ fn greedy(
     doc: &Doc,
     w: &Weights,
     part: &Partial,
-    mut known: impl FnMut(usize, u8) -> Option<u8>,
+    known: impl FnMut(usize, u8) -> Option<u8>,
     mut fresh: impl FnMut(usize, u8, &mut Feats),
     mut seen: impl FnMut(usize, &[i32; TAGS], u8, u8),
 ) -> Vec<u8> {
     let bits = w.bits();
-    let n = doc.toks.len();
-    let mut tags = vec![O; n];
     let mut feats = Feats::default();
-    for i in 0..n {
-        if !doc.cand.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        // Names never run across a line end.
-        let prev = if i > 0 && doc.flags(i) & F_LINE_START == 0 {
-            tags[i - 1]
-        } else {
-            O
-        };
-        if let Some(t) = known(i, prev) {
-            tags[i] = t;
-            continue;
-        }
+    walk(doc, known, |i, prev| {
         let s = match part.get(i) {
             Some(mut s) => {
                 // The previous tag's row is always cached; the one with the word was asked
@@ -180,9 +165,8 @@ fn greedy(
         };
         let b = best(&s, prev);
         seen(i, &s, prev, b);
-        tags[i] = b;
-    }
-    tags
+        b
+    })
 }
 
 /// The `B-` tag of `label`.
@@ -233,30 +217,41 @@ pub fn decode_with(
 /// [`decode_with`], where `features(i, prev, out)` sets the features of token `i`.
 fn decode_by(
     doc: &Doc,
-    mut known: impl FnMut(usize, u8) -> Option<u8>,
+    known: impl FnMut(usize, u8) -> Option<u8>,
     mut features: impl FnMut(usize, u8, &mut Feats),
     mut choose: impl FnMut(usize, &[u32], u8) -> u8,
 ) -> Vec<u8> {
+    let mut feats = Feats::default();
+    walk(doc, known, |i, prev| {
+        features(i, prev, &mut feats);
+        choose(i, feats.as_slice(), prev)
+    })
+}
+
+/// The greedy left-to-right walk every tagging shares: only candidate tokens are tagged
+/// (the rest are `O`), each after the tag before it, which a line end resets to `O`;
+/// `known(i, prev)` may give a token's tag, otherwise `tag(i, prev)` decides it.
+fn walk(
+    doc: &Doc,
+    mut known: impl FnMut(usize, u8) -> Option<u8>,
+    mut tag: impl FnMut(usize, u8) -> u8,
+) -> Vec<u8> {
     let n = doc.toks.len();
     let mut tags = vec![O; n];
-    let mut feats = Feats::default();
     for i in 0..n {
         if !doc.cand.get(i).copied().unwrap_or(false) {
             continue;
         }
         // Names never run across a line end.
-        let line_start = |j: usize| doc.flags(j) & F_LINE_START != 0;
-        let prev = if i > 0 && !line_start(i) {
+        let prev = if i > 0 && doc.flags(i) & F_LINE_START == 0 {
             tags[i - 1]
         } else {
             O
         };
-        if let Some(t) = known(i, prev) {
-            tags[i] = t;
-            continue;
-        }
-        features(i, prev, &mut feats);
-        tags[i] = choose(i, feats.as_slice(), prev);
+        tags[i] = match known(i, prev) {
+            Some(t) => t,
+            None => tag(i, prev),
+        };
     }
     tags
 }
