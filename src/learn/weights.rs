@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod dense;
+mod pages;
 
 use dense::{Dense, prefetch, prefetch_dense, stride, sum_dense};
 

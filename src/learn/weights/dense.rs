@@ -12,8 +12,8 @@ use super::HEAD;
 /// in size, but only its rows in use take cache).
 #[derive(Debug, Clone)]
 pub(super) struct Dense {
-    /// The table, starting at `start` (the first index at a 64-byte boundary), `len`
-    /// weights long.
+    /// The table, starting at `start` (a 64-byte or huge-page boundary; see
+    /// [`super::pages`]), `len` weights long.
     table: Vec<i16>,
     start: usize,
     len: usize,
@@ -135,10 +135,8 @@ impl Dense {
     pub(super) fn expand(bits: u32, classes: usize, data: &[u8]) -> Dense {
         let buckets = 1usize << bits;
         let stride = stride(classes);
-        // 32 weights more than the rows, to start them at a 64-byte boundary.
-        let mut table = vec![0i16; buckets * stride + 32];
-        let start = (64 - table.as_ptr() as usize % 64) % 64 / 2;
         let len = buckets * stride;
+        let (mut table, start) = super::pages::zeroed(len);
         let bitmap = data.get(HEAD..HEAD + buckets / 8).unwrap_or_default();
         let stored: Vec<i16> = data
             .get(HEAD + buckets / 8..)
