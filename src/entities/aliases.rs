@@ -6,6 +6,8 @@
 //! longer name whose capitalised words' initials spell it ("U.S." → "United States",
 //! "NATO" → "North Atlantic Treaty Organization").
 
+use std::ops::Range;
+
 use super::doc::Doc;
 use crate::Label;
 use crate::learn::hash::{self, HashedMap};
@@ -18,15 +20,18 @@ type Span = (usize, usize, Label);
 /// Mixed into acronym keys so they never meet word keys.
 const ACRONYM: u64 = 0xac;
 
-/// The canonical form of each span of `spans`, in order. Linear in the number of spans:
-/// every candidate long form is found through a hash index, never by comparing all pairs.
-pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<String> {
-    let text = |&(s, e, _): &Span| -> &str {
+/// The canonical form of each span of `spans`, in order, as the byte range of the span
+/// that names it most fully (always a span of the text, so no string is built). Linear in
+/// the number of spans: every candidate long form is found through a hash index, never by
+/// comparing all pairs.
+pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<Range<usize>> {
+    let range = |&(s, e, _): &Span| -> Range<usize> {
         let (Some(a), Some(b)) = (doc.toks.get(s), doc.toks.get(e.wrapping_sub(1))) else {
-            return "";
+            return 0..0;
         };
-        doc.text.get(a.start..b.end).unwrap_or_default()
+        a.start..b.end
     };
+    let text = |sp: &Span| -> &str { doc.text.get(range(sp)).unwrap_or_default() };
     let words = |s: usize, e: usize, l: Label| {
         (s..e).fold(hash::mix(hash::SEED, l as u64), |h, i| {
             hash::mix(h, doc.words.folded(i))
@@ -99,7 +104,7 @@ pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<String> {
                     None
                 }
             };
-            text(long.or_else(same).unwrap_or(sp)).to_string()
+            range(long.or_else(same).unwrap_or(sp))
         })
         .collect()
 }
@@ -141,8 +146,10 @@ fn is_caps(doc: &Doc, sp: &Span) -> bool {
 mod tests {
     use super::*;
 
-    fn canon(text: &str, spans: &[(usize, usize, Label)]) -> Vec<String> {
-        canonical(&Doc::new(text), spans)
+    fn canon<'t>(text: &'t str, spans: &[(usize, usize, Label)]) -> Vec<&'t str> {
+        let doc = Doc::new(text);
+        let ranges = canonical(&doc, spans);
+        ranges.into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub mod train;
 pub(crate) mod trim;
 pub(crate) mod word;
 
+use std::ops::Range;
+
 use crate::learn::Weights;
 use crate::text::CharOffsets;
 use crate::{Entity, Label};
@@ -51,6 +53,49 @@ use doc::Doc;
 
 /// Finds the named entities of `text`; see [`crate::extract_entities`].
 pub fn extract(text: &str) -> Vec<Entity> {
+    find(text).iter().map(|f| f.entity(text)).collect()
+}
+
+/// One entity of a text as ranges of it: what [`Entity`] holds, without its two strings.
+/// The SQL functions write their results straight from these, so a call builds no string
+/// per entity (two allocations and two frees each, about 4% of the work).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Byte range of the entity as written.
+    pub text: Range<usize>,
+    /// Code point offsets, as in [`Entity`].
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    /// Byte range of its canonical form.
+    pub canonical: Range<usize>,
+}
+
+impl Found {
+    /// The entity as written in `text`, the text it was found in.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.text.clone()).unwrap_or_default()
+    }
+
+    /// Its canonical form in `text`, the text it was found in.
+    pub fn canonical<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.canonical.clone()).unwrap_or_default()
+    }
+
+    /// The owned [`Entity`].
+    pub fn entity(&self, text: &str) -> Entity {
+        Entity {
+            text: self.text(text).to_string(),
+            start: self.start,
+            end: self.end,
+            label: self.label,
+            canonical: self.canonical(text).to_string(),
+        }
+    }
+}
+
+/// The entities of `text` as [`Found`] ranges, in text order.
+pub(crate) fn find(text: &str) -> Vec<Found> {
     let Some(m) = model::models() else {
         return Vec::new();
     };
@@ -73,8 +118,9 @@ pub fn extract(text: &str) -> Vec<Entity> {
         .iter()
         .zip(ranges)
         .zip(canon)
-        .map(|((sp, (s, e)), canonical)| Entity {
-            text: text.get(s..e).unwrap_or_default().to_string(),
+        .map(|((sp, (s, e)), canonical)| Found {
+            // An empty range where `s..e` is not one (never, for token ranges).
+            text: if s <= e { s..e } else { s..s },
             start: map.get(s),
             end: map.get(e),
             label: sp.2,

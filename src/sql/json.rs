@@ -4,9 +4,9 @@
 //! same escapes, no spaces), into one buffer sized up front: the generic serializer's
 //! per-field calls were about 8% of the scalar function's instructions.
 
-use crate::Entity;
 #[cfg(test)]
 use crate::Quote;
+use crate::entities::Found;
 use crate::quotes::QuoteRef;
 
 /// The JSON array of `quotes`, byte for byte as `serde_json` writes it (the tests' way in
@@ -71,20 +71,21 @@ pub fn quotes_borrowed(quotes: &[QuoteRef<'_>]) -> String {
     out
 }
 
-/// The JSON array of `entities`, byte for byte as `serde_json` writes it.
-pub fn entities(entities: &[Entity]) -> String {
-    let size: usize = entities
+/// The JSON array of the entities `found` in `text`, byte for byte as `serde_json` writes
+/// the [`crate::Entity`] list.
+pub(crate) fn entities(text: &str, found: &[Found]) -> String {
+    let size: usize = found
         .iter()
         .map(|e| e.text.len() + e.canonical.len() + 72)
         .sum();
     let mut out = String::with_capacity(size + 2);
     out.push('[');
-    for (k, e) in entities.iter().enumerate() {
+    for (k, e) in found.iter().enumerate() {
         if k > 0 {
             out.push(',');
         }
         out.push_str("{\"text\":");
-        string(&mut out, &e.text);
+        string(&mut out, e.text(text));
         out.push_str(",\"start\":");
         number(&mut out, e.start);
         out.push_str(",\"end\":");
@@ -92,7 +93,7 @@ pub fn entities(entities: &[Entity]) -> String {
         out.push_str(",\"label\":\"");
         out.push_str(e.label.as_str());
         out.push_str("\",\"canonical\":");
-        string(&mut out, &e.canonical);
+        string(&mut out, e.canonical(text));
         out.push('}');
     }
     out.push(']');
@@ -193,14 +194,25 @@ mod tests {
     use super::*;
     use crate::{Label, QuoteKind};
 
-    fn entity(text: &str, start: usize, label: Label, canonical: &str) -> Entity {
-        Entity {
-            text: text.to_string(),
-            start,
-            end: start + text.chars().count(),
-            label,
-            canonical: canonical.to_string(),
+    /// Entities `(text, start, label, canonical)` written one after another into one text,
+    /// with their [`Found`] ranges in it.
+    fn found(list: &[(&str, usize, Label, &str)]) -> (String, Vec<Found>) {
+        let mut text = String::new();
+        let mut found = Vec::new();
+        for &(written, start, label, canonical) in list {
+            let at = text.len();
+            text.push_str(written);
+            let mid = text.len();
+            text.push_str(canonical);
+            found.push(Found {
+                text: at..mid,
+                start,
+                end: start + written.chars().count(),
+                label,
+                canonical: mid..text.len(),
+            });
         }
+        (text, found)
     }
 
     #[test]
@@ -208,17 +220,20 @@ mod tests {
         let every_ascii: String = (0u8..128).map(char::from).collect();
         let cases = vec![
             vec![],
-            vec![entity("Ann Lee", 0, Label::Person, "Ann Lee")],
+            vec![("Ann Lee", 0, Label::Person, "Ann Lee")],
             vec![
-                entity("Zoë “Z” Ñ 😀", 7, Label::Org, "a\"b\\c/d"),
-                entity(&every_ascii, usize::MAX - 200, Label::Loc, "\u{7f}\u{80}"),
-                entity("", 10, Label::Misc, "\u{2028}\u{2029}"),
+                ("Zoë “Z” Ñ 😀", 7, Label::Org, "a\"b\\c/d"),
+                (&every_ascii, usize::MAX - 200, Label::Loc, "\u{7f}\u{80}"),
+                ("", 10, Label::Misc, "\u{2028}\u{2029}"),
             ],
         ];
         for case in cases {
+            let (text, found) = found(&case);
+            let owned: Vec<crate::Entity> = found.iter().map(|f| f.entity(&text)).collect();
+            assert_eq!(owned.len(), case.len());
             assert_eq!(
-                entities(&case),
-                serde_json::to_string(&case).unwrap_or_default()
+                entities(&text, &found),
+                serde_json::to_string(&owned).unwrap_or_default()
             );
         }
     }

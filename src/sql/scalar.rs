@@ -52,7 +52,7 @@ pub(super) fn register(conn: &Connection) -> Result<()> {
         let input = text(ctx, "extract_entities", 0)?;
         Ok(match input {
             Some(t) => (
-                Some(super::json::entities(&crate::extract_entities(t))),
+                Some(super::json::entities(t, &crate::entities::find(t))),
                 Some(JSON_SUBTYPE),
             ),
             None => (None, None),

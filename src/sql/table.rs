@@ -18,7 +18,8 @@ use rusqlite::vtab::{
 use rusqlite::{Connection, Error, Result};
 
 use super::args::text_arg;
-use crate::{Entity, Quote};
+use crate::Quote;
+use crate::entities::Found;
 
 /// One row type of a table-valued function.
 trait Row: Sized + 'static {
@@ -29,7 +30,8 @@ trait Row: Sized + 'static {
     /// Index of the hidden argument column.
     const ARGUMENT: c_int;
     fn extract(text: &str) -> Vec<Self>;
-    fn column(&self, ctx: &mut Context, i: c_int) -> Result<()>;
+    /// Sets column `i` of this row, found in `input`.
+    fn column(&self, input: &str, ctx: &mut Context, i: c_int) -> Result<()>;
 }
 
 fn offset(n: usize) -> i64 {
@@ -47,7 +49,7 @@ impl Row for Quote {
     fn extract(text: &str) -> Vec<Self> {
         crate::extract_quotes(text)
     }
-    fn column(&self, ctx: &mut Context, i: c_int) -> Result<()> {
+    fn column(&self, _input: &str, ctx: &mut Context, i: c_int) -> Result<()> {
         match i {
             0 => set(ctx, self.quote.as_str()),
             1 => set(ctx, offset(self.start)),
@@ -63,20 +65,22 @@ impl Row for Quote {
     }
 }
 
-impl Row for Entity {
+/// Entity rows keep ranges of the input, which the cursor holds, and strings are made
+/// only for the columns read.
+impl Row for Found {
     const NAME: &'static str = "extract_entities";
     const SCHEMA: &'static CStr = c"CREATE TABLE x(text TEXT, start INTEGER, \"end\" INTEGER, label TEXT, canonical TEXT, input HIDDEN)";
     const ARGUMENT: c_int = 5;
     fn extract(text: &str) -> Vec<Self> {
-        crate::extract_entities(text)
+        crate::entities::find(text)
     }
-    fn column(&self, ctx: &mut Context, i: c_int) -> Result<()> {
+    fn column(&self, input: &str, ctx: &mut Context, i: c_int) -> Result<()> {
         match i {
-            0 => set(ctx, self.text.as_str()),
+            0 => set(ctx, self.text(input)),
             1 => set(ctx, offset(self.start)),
             2 => set(ctx, offset(self.end)),
             3 => set(ctx, self.label.as_str()),
-            4 => set(ctx, self.canonical.as_str()),
+            4 => set(ctx, self.canonical(input)),
             _ => set(ctx, rusqlite::types::Null),
         }
     }
@@ -211,7 +215,7 @@ unsafe impl<R: Row> VTabCursor for Cursor<R> {
     fn column(&self, ctx: &mut Context, i: c_int) -> Result<()> {
         guard(R::NAME, || match self.rows.get(self.at) {
             Some(_) if i == R::ARGUMENT => ctx.set_result(&self.input.as_deref()),
-            Some(row) => row.column(ctx, i),
+            Some(row) => row.column(self.input.as_deref().unwrap_or_default(), ctx, i),
             None => ctx.set_result(&rusqlite::types::Null),
         })
     }
@@ -223,7 +227,7 @@ unsafe impl<R: Row> VTabCursor for Cursor<R> {
 
 pub(super) fn register(conn: &Connection) -> Result<()> {
     const QUOTES: Module<'static, TableFunction<Quote>> = Module::eponymous_only_module();
-    const ENTITIES: Module<'static, TableFunction<Entity>> = Module::eponymous_only_module();
+    const ENTITIES: Module<'static, TableFunction<Found>> = Module::eponymous_only_module();
     conn.create_module(c"extract_quotes", &QUOTES, None)?;
     conn.create_module(c"extract_entities", &ENTITIES, None)?;
     Ok(())
