@@ -29,7 +29,7 @@ pub(crate) use few_map::FewMap;
 use lazy::{FullIndex, Stretch};
 use lists::{NOT_NAMES, SUFFIXES, TITLES};
 
-use crate::attribution::words::WordSet;
+use crate::attribution::word_set::WordSet;
 
 /// Longest run of name words kept (longer runs are headlines or organisations).
 const MAX_NAME_WORDS: usize = 5;

@@ -6,7 +6,7 @@
 //! an abbreviation (`U.S.`, `Mr.`, `Sept.`), an initial (`John F. Kennedy`) or a number
 //! (`3.5`), and the next word must start like a sentence (capital, digit or quote mark).
 
-use crate::attribution::words::WordSet;
+use crate::attribution::word_set::WordSet;
 use crate::text::{char_at, char_before};
 
 /// Words that end with a full stop without ending the sentence (lower-cased, without the dot).

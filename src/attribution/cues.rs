@@ -4,7 +4,8 @@
 //! Kept as one sorted table, looked up through a hash table built from it at compile time,
 //! so a lookup costs a few instructions whatever the window size.
 
-use super::words::{Token, WordSet};
+use super::word_set::WordSet;
+use super::words::Token;
 
 /// Speech-verb forms, lower-case, sorted (a test checks the order).
 const VERBS: &[&str] = &[

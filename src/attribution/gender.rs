@@ -1,7 +1,7 @@
 //! The gender a speaker's words tell, so that "he" and "she" find the right person: an
 //! honorific ("Mrs.") or a first name listed with its gender.
 
-use super::words::WordSet;
+use super::word_set::WordSet;
 use std::sync::OnceLock;
 
 /// `Some(true)` for a man, `Some(false)` for a woman, `None` when the words do not tell.

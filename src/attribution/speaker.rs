@@ -4,7 +4,8 @@
 //!
 //! Both searches walk a bounded number of tokens, so they cost the same on any text.
 
-use super::words::{Token, WordSet};
+use super::word_set::WordSet;
+use super::words::Token;
 
 /// Longest appositive stepped over between a subject and its verb, in tokens.
 const MAX_APPOSITIVE: usize = 20;

@@ -2,8 +2,8 @@
 //! after datelines and openers ("On Monday,", "Hours later,"), the agent of a passive, and
 //! where a coordinated clause with its own subject starts.
 
+use super::word_set::WordSet;
 use super::*;
-use words::WordSet;
 
 /// `was asked by X`: the index of "by" when the cue at `k` is a passive with an agent.
 pub(super) fn passive_agent(tokens: &[Token<'_>], k: usize) -> Option<usize> {

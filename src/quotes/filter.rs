@@ -10,7 +10,7 @@
 
 use super::pairing::Candidate;
 use crate::QuoteKind;
-use crate::attribution::words::WordSet;
+use crate::attribution::word_set::WordSet;
 use crate::attribution::{Attribution, How};
 
 /// Words a title may keep in lower case ("Jane the Virgin", "Fox and Friends").
