@@ -29,12 +29,21 @@ impl Partial {
     /// The partial scores with `w` of the tokens `list` (in text order), whose features
     /// `feats_of(i, out)` sets, the previous tag's two at [`PREV_AT`] (left out of the
     /// sums).
-    pub fn compute(
+    #[cfg(test)]
+    pub fn compute(list: Vec<usize>, w: &Weights, feats_of: impl FnMut(usize, &mut Feats)) -> Self {
+        Self::compute_in(list, w, feats_of, Vec::new())
+    }
+
+    /// [`Partial::compute`], the sums written in `sums` (cleared first, its room perhaps
+    /// made by a former text; see [`Partial::into_vecs`]).
+    pub fn compute_in(
         list: Vec<usize>,
         w: &Weights,
         mut feats_of: impl FnMut(usize, &mut Feats),
+        mut sums: Vec<[i32; TAGS]>,
     ) -> Self {
-        let mut sums = Vec::with_capacity(list.len());
+        sums.clear();
+        sums.reserve(list.len());
         // Two buffers: the next token's features are extracted (and their rows asked for)
         // before the current token's rows are added.
         let mut bufs = [Feats::default(), Feats::default()];
@@ -60,6 +69,11 @@ impl Partial {
             sums,
             at: Cell::new(0),
         }
+    }
+
+    /// The arrays of the tokens and their sums, to be reused.
+    pub fn into_vecs(self) -> (Vec<usize>, Vec<[i32; TAGS]>) {
+        (self.list, self.sums)
     }
 
     /// The partial score of token `i`, if computed. Fast when asked in text order; any

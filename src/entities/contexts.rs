@@ -21,6 +21,18 @@ pub struct Contexts {
 }
 
 impl Contexts {
+    /// No contexts, in the arrays of a former text's (see [`Contexts::into_vecs`]).
+    pub fn empty_in(mut ranges: Vec<(u32, u32)>, mut words: Vec<u64>) -> Self {
+        ranges.clear();
+        words.clear();
+        Contexts { ranges, words }
+    }
+
+    /// The arrays, to be reused.
+    pub fn into_vecs(self) -> (Vec<(u32, u32)>, Vec<u64>) {
+        (self.ranges, self.words)
+    }
+
     /// The contexts of token `i`'s word.
     pub fn of(&self, i: usize) -> &[u64] {
         self.ranges
@@ -32,17 +44,27 @@ impl Contexts {
 
 /// Collects the contexts of every candidate word of `doc`.
 pub fn compute(doc: &Doc) -> Contexts {
+    compute_in(doc, Contexts::default())
+}
+
+/// [`compute`] in the arrays of `bufs` (a former text's contexts, whatever they hold).
+pub fn compute_in(doc: &Doc, bufs: Contexts) -> Contexts {
     let n = doc.toks.len();
+    let Contexts {
+        ranges: mut set_of,
+        mut words,
+    } = bufs;
     // Each word's set, in order of first mention, found by the word's number; the token
-    // keeps its set's index. Each set is held inline, so collecting costs no allocation
-    // per word.
+    // keeps its set's index (in the first half of its range, until the ranges are known).
+    // Each set is held inline, so collecting costs no allocation per word.
     let mut set_of_word = vec![u32::MAX; doc.word_ids];
     let mut sets: Vec<(usize, [u64; MOST])> = Vec::new();
-    let mut set_of = vec![u32::MAX; n];
+    set_of.clear();
+    set_of.resize(n, (u32::MAX, 0));
     let outside = |j: usize, side: u64| {
         (j < n && doc.flags(j) & F_LINE_START == 0).then(|| hash::mix(side, doc.words.folded(j)))
     };
-    for (i, k) in set_of.iter_mut().enumerate() {
+    for (i, (k, _)) in set_of.iter_mut().enumerate() {
         let Some(&(s, e)) = doc.runs.get(i) else {
             continue;
         };
@@ -76,7 +98,8 @@ pub fn compute(doc: &Doc) -> Contexts {
             }
         }
     }
-    let mut words = Vec::with_capacity(sets.iter().map(|&(len, _)| len).sum());
+    words.clear();
+    words.reserve(sets.iter().map(|&(len, _)| len).sum());
     let at: Vec<(u32, u32)> = sets
         .iter()
         .map(|(len, set)| {
@@ -85,16 +108,30 @@ pub fn compute(doc: &Doc) -> Contexts {
             (s, words.len() as u32)
         })
         .collect();
-    let ranges = set_of
-        .iter()
-        .map(|&k| at.get(k as usize).copied().unwrap_or((0, 0)))
-        .collect();
-    Contexts { ranges, words }
+    for r in set_of.iter_mut() {
+        *r = at.get(r.0 as usize).copied().unwrap_or((0, 0));
+    }
+    Contexts {
+        ranges: set_of,
+        words,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contexts_in_a_former_texts_arrays_equal_fresh_ones() {
+        let a = Doc::new("we saw Varno today. shares of Varno rose and Kent beat Essex");
+        let b = Doc::new("Essex beat Kent");
+        let reused = compute_in(&b, compute(&a));
+        let fresh = compute(&b);
+        for i in 0..b.toks.len() {
+            assert_eq!(reused.of(i), fresh.of(i));
+        }
+        assert_eq!(reused.ranges, fresh.ranges);
+    }
 
     #[test]
     fn every_mention_sees_the_contexts_of_the_others() {

@@ -5,8 +5,9 @@
 //! sentence's first word: how the same word is written elsewhere in the article.
 
 use super::gazetteer::Gazetteer;
+use super::scratch::{DocBuffers, TagBuffers};
 use super::tokenize::{
-    F_CAPS_LINE, F_DIGIT, F_LOWER, F_SENT_START, F_UPPER, F_WORD, Token, tokenize,
+    F_CAPS_LINE, F_DIGIT, F_LOWER, F_SENT_START, F_UPPER, F_WORD, Token, tokenize_into,
 };
 use super::word::WordHashes;
 
@@ -49,21 +50,37 @@ pub struct Doc<'a> {
     /// The article's first word when it opens an all-caps headline ("SOCCER - ..."), a
     /// hint of the topic that tells, say, teams from their cities; 0 otherwise.
     pub topic: u64,
+    /// Arrays the tagger may fill instead of allocating its own (see [`super::scratch`]).
+    pub spare: TagBuffers,
 }
 
 impl<'a> Doc<'a> {
     /// Analyses `text`.
     pub fn new(text: &'a str) -> Self {
-        let toks = tokenize(text);
-        let cand = candidates(text, &toks);
-        let words = WordHashes::near_candidates(text, &toks, &cand);
+        Self::with_buffers(text, DocBuffers::default())
+    }
+
+    /// Analyses `text` in the arrays `b` (see [`super::scratch`]): each is cleared and
+    /// filled, so the result is that of [`Doc::new`] whatever they held.
+    pub fn with_buffers(text: &'a str, b: DocBuffers) -> Self {
+        let mut toks = b.toks;
+        tokenize_into(text, &mut toks);
+        let mut cand = b.cand;
+        candidates(text, &toks, &mut cand);
+        let words = WordHashes::near_candidates_in(text, &toks, &cand, (b.folded, b.shape));
         let topic = toks
             .first()
             .filter(|t| t.flags & F_CAPS_LINE != 0)
             .map_or(0, |_| words.folded(0));
-        let gaz = Gazetteer::get().mark(&toks, &words, |i| cand.get(i).copied().unwrap_or(false));
-        let (stats, word_id, word_ids) = stats(&toks, &words, &cand);
-        let runs = super::runs::compute(&toks, &cand);
+        let mut gaz = b.gaz;
+        let is_cand = |i: usize| cand.get(i).copied().unwrap_or(false);
+        Gazetteer::get().mark_into(&toks, &words, is_cand, &mut gaz);
+        let (mut stats_of, mut word_id) = (b.stats, b.word_id);
+        let word_ids = stats(&toks, &words, &cand, &mut stats_of, &mut word_id);
+        let mut runs = b.runs;
+        super::runs::compute(&toks, &cand, &mut runs);
+        let mut hist = b.hist;
+        hist.clear();
         Doc {
             text,
             toks,
@@ -71,12 +88,33 @@ impl<'a> Doc<'a> {
             gaz,
             cand,
             runs,
-            stats,
+            stats: stats_of,
             word_id,
             word_ids,
-            hist: Vec::new(),
-            contexts: Default::default(),
+            hist,
+            contexts: super::contexts::Contexts::empty_in(b.context_ranges, b.context_words),
             topic,
+            spare: b.tagger,
+        }
+    }
+
+    /// The arrays of the doc, for the next text's [`Doc::with_buffers`].
+    pub fn into_buffers(self) -> DocBuffers {
+        let (folded, shape) = self.words.into_vecs();
+        let (context_ranges, context_words) = self.contexts.into_vecs();
+        DocBuffers {
+            toks: self.toks,
+            folded,
+            shape,
+            gaz: self.gaz,
+            cand: self.cand,
+            runs: self.runs,
+            stats: self.stats,
+            word_id: self.word_id,
+            hist: self.hist,
+            context_ranges,
+            context_words,
+            tagger: self.spare,
         }
     }
 
@@ -114,10 +152,11 @@ const CONNECTORS: &[&str] = &[
 
 /// Names are capitalised words, a few connectors between them ("Bank of England", "Ludwig
 /// van Beethoven") and numbers opening them ("1860 Munich"). Everything else is tagged O
-/// without scoring, which is most of the speed.
-fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
+/// without scoring, which is most of the speed. Sets `cand` (cleared first) to them.
+fn candidates(text: &str, toks: &[Token], cand: &mut Vec<bool>) {
     let upper = |i: usize| toks.get(i).is_some_and(|t| t.flags & F_UPPER != 0);
-    let mut cand = Vec::with_capacity(toks.len());
+    cand.clear();
+    cand.reserve(toks.len());
     for (i, t) in toks.iter().enumerate() {
         let prev = i > 0 && cand.get(i - 1).copied().unwrap_or(false);
         let c = if t.flags & F_UPPER != 0 {
@@ -136,17 +175,22 @@ fn candidates(text: &str, toks: &[Token]) -> Vec<bool> {
         };
         cand.push(c);
     }
-    cand
 }
 
-/// The `D_*` bits of each candidate's word (how the word is written at every token),
-/// each candidate's word number (its slot in the table of candidate words) and how many
-/// numbers there may be.
+/// Sets `stats` and `ids` (cleared first) to the `D_*` bits of each candidate's word (how
+/// the word is written at every token) and each candidate's word number (its slot in the
+/// table of candidate words); returns how many numbers there may be.
 ///
 /// Only candidates' words are looked up later, so only they enter the table; every other
 /// word token is first tested against a bit filter of those words, which most (lowercase
 /// words of no name) fail at the cost of one load.
-fn stats(toks: &[Token], words: &WordHashes, cand: &[bool]) -> (Vec<u8>, Vec<u32>, usize) {
+fn stats(
+    toks: &[Token],
+    words: &WordHashes,
+    cand: &[bool],
+    stats: &mut Vec<u8>,
+    ids: &mut Vec<u32>,
+) -> usize {
     let bits = |t: &Token| {
         if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
             0
@@ -182,8 +226,10 @@ fn stats(toks: &[Token], words: &WordHashes, cand: &[bool]) -> (Vec<u8>, Vec<u32
             }
         }
     }
-    let mut stats = Vec::with_capacity(toks.len());
-    let mut ids = Vec::with_capacity(toks.len());
+    stats.clear();
+    ids.clear();
+    stats.reserve(toks.len());
+    ids.reserve(toks.len());
     for (i, t) in toks.iter().enumerate() {
         let (b, id) = if is_cand(i) {
             let (slot, b) = seen.find(words.folded(i));
@@ -194,7 +240,7 @@ fn stats(toks: &[Token], words: &WordHashes, cand: &[bool]) -> (Vec<u8>, Vec<u32
         stats.push(b);
         ids.push(id);
     }
-    (stats, ids, seen.keys.len())
+    seen.keys.len()
 }
 
 /// A set of word hashes that may answer "maybe" for a word not in it, never "no" for one
@@ -365,12 +411,15 @@ mod tests {
             // The plain way: every word token's bits, by word.
             let mut by_word: HashMap<u64, u8> = HashMap::new();
             for (i, t) in d.toks.iter().enumerate() {
-                let one = stats(
+                let mut one = Vec::new();
+                stats(
                     std::slice::from_ref(t),
                     &WordHashes::new(&text, &d.toks[i..=i]),
                     &[true],
+                    &mut one,
+                    &mut Vec::new(),
                 );
-                *by_word.entry(d.words.folded(i)).or_default() |= one.0[0];
+                *by_word.entry(d.words.folded(i)).or_default() |= one[0];
             }
             for (i, t) in d.toks.iter().enumerate() {
                 if d.cand[i] && t.flags & F_WORD != 0 {

@@ -268,13 +268,29 @@ impl Gazetteer {
     /// For each token, a bit mask of (list, position) memberships: bit `2 * list` when the
     /// token begins a phrase of that list, bit `2 * list + 1` when it continues one. Only
     /// phrases starting at a token for which `starts` is true are looked up.
+    #[cfg(test)]
     pub fn mark(
         &self,
         toks: &[Token],
         words: &WordHashes,
         starts: impl Fn(usize) -> bool,
     ) -> Vec<u16> {
-        let mut marks = vec![0u16; toks.len()];
+        let mut marks = Vec::new();
+        self.mark_into(toks, words, starts, &mut marks);
+        marks
+    }
+
+    /// [`Gazetteer::mark`] into `marks` (cleared first), whose room a former text may have
+    /// made.
+    pub fn mark_into(
+        &self,
+        toks: &[Token],
+        words: &WordHashes,
+        starts: impl Fn(usize) -> bool,
+        marks: &mut Vec<u16>,
+    ) {
+        marks.clear();
+        marks.resize(toks.len(), 0);
         for i in 0..toks.len() {
             // The table is larger than the caches: ask for a later start's slot now, and
             // for its two-word phrase's (a first name or a city is often followed by a
@@ -308,7 +324,6 @@ impl Gazetteer {
                 }
             }
         }
-        marks
     }
 }
 

@@ -22,9 +22,18 @@ pub const HIST_TAG_SHIFT: u16 = 8;
 
 /// The history of every token of `doc` given the first pass `tags`.
 pub fn compute(doc: &Doc, tags: &[u8]) -> Vec<u16> {
+    let mut out = Vec::new();
+    compute_into(doc, tags, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`compute`] into `out`, with `counts` for room (both cleared first, their room perhaps
+/// made by a former text).
+pub fn compute_into(doc: &Doc, tags: &[u8], counts: &mut Vec<[u32; 5]>, out: &mut Vec<u16>) {
     // Per word (by its number, `doc.word_id`): untagged-capitalised count, then one count
     // per label.
-    let mut counts: Vec<[u32; 5]> = vec![[0; 5]; doc.word_ids];
+    counts.clear();
+    counts.resize(doc.word_ids, [0; 5]);
     let id = |i: usize| doc.word_id.get(i).map_or(usize::MAX, |&k| k as usize);
     for (i, &t) in tags.iter().enumerate() {
         let slot = if t == O {
@@ -36,13 +45,11 @@ pub fn compute(doc: &Doc, tags: &[u8]) -> Vec<u16> {
             *c += 1;
         }
     }
-    tags.iter()
-        .enumerate()
-        .map(|(i, &t)| {
-            let own = u16::from(t) << HIST_TAG_SHIFT;
-            own | counts.get(id(i)).map_or(0, summary)
-        })
-        .collect()
+    out.clear();
+    out.extend(tags.iter().enumerate().map(|(i, &t)| {
+        let own = u16::from(t) << HIST_TAG_SHIFT;
+        own | counts.get(id(i)).map_or(0, summary)
+    }));
 }
 
 /// The `HIST_WORD` bits of a word from its counts (untagged, then one per label).

@@ -36,6 +36,7 @@ pub(crate) mod qualifiers;
 pub(crate) mod results;
 pub(crate) mod reuse;
 pub(crate) mod runs;
+pub(crate) mod scratch;
 pub(crate) mod surnames;
 pub(crate) mod titles;
 pub(crate) mod tokenize;
@@ -99,15 +100,25 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     let Some(m) = model::models() else {
         return Vec::new();
     };
-    let mut doc = Doc::new(text);
-    let spans = tag_spans(&mut doc, &m.first, m.second.as_ref());
-    let canon = aliases::canonical(&doc, &spans);
+    // The per-token arrays are the last call's on this thread (see `scratch`).
+    let mut doc = Doc::with_buffers(text, scratch::take());
+    let found = find_in(&mut doc, m);
+    scratch::give_back(doc.into_buffers());
+    found
+}
+
+/// [`find`] in `doc`.
+fn find_in(doc: &mut Doc, m: &model::Models) -> Vec<Found> {
+    let text = doc.text;
+    let spans = tag_spans(doc, &m.first, m.second.as_ref());
+    let doc = &*doc;
+    let canon = aliases::canonical(doc, &spans);
     let bytes = |&(s, e, _): &(usize, usize, Label)| {
         (
             doc.toks.get(s).map_or(0, |t| t.start),
             doc.toks.get(e.wrapping_sub(1)).map_or(0, |t| {
                 t.end
-                    .saturating_sub(periods::trailing_stop(&doc, e.wrapping_sub(1)))
+                    .saturating_sub(periods::trailing_stop(doc, e.wrapping_sub(1)))
             }),
         )
     };

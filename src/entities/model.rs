@@ -6,6 +6,7 @@ use super::ahead::Partial;
 use super::doc::Doc;
 use super::features::{self, Feats};
 use super::reuse::Kept;
+use super::scratch::TagBuffers;
 use super::tokenize::F_LINE_START;
 use crate::Label;
 use crate::learn::Weights;
@@ -61,16 +62,40 @@ fn sure_units(first: &Weights) -> i32 {
 /// the previous tag ([`Partial`]); the greedy pass then adds those two. The second pass
 /// takes the first pass's features ([`Kept`]) and scores again only the tokens the first
 /// was unsure of, and those whose previous tag it changed.
+///
+/// Its arrays are those of `doc.spare` (see [`super::scratch`]), given back after.
 pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<u8> {
+    let mut spare = std::mem::take(&mut doc.spare);
+    let tags = tag_two_in(doc, first, second, &mut spare);
+    doc.spare = spare;
+    tags
+}
+
+/// [`tag_two`] in the arrays of `spare`.
+fn tag_two_in(
+    doc: &mut Doc,
+    first: &Weights,
+    second: Option<&Weights>,
+    spare: &mut TagBuffers,
+) -> Vec<u8> {
     doc.hist.clear();
-    let mut margins = Vec::new();
-    let mut kept = Kept::for_doc(doc);
-    let tags = first_pass(doc, first, &mut kept, &mut margins);
+    let mut margins = std::mem::take(&mut spare.margins);
+    let mut kept = Kept::for_doc_in(
+        doc,
+        std::mem::take(&mut spare.kept_buckets),
+        std::mem::take(&mut spare.kept_at),
+    );
+    let tags = first_pass(doc, first, &mut kept, &mut margins, spare);
     let Some(w) = second else {
+        (spare.kept_buckets, spare.kept_at) = kept.into_vecs();
+        spare.margins = margins;
         return tags;
     };
-    doc.hist = super::history::compute(doc, &tags);
-    doc.contexts = super::contexts::compute(doc);
+    let mut hist = std::mem::take(&mut doc.hist);
+    super::history::compute_into(doc, &tags, &mut spare.counts, &mut hist);
+    doc.hist = hist;
+    let contexts = std::mem::take(&mut doc.contexts);
+    doc.contexts = super::contexts::compute_in(doc, contexts);
     let doc = &*doc;
     let sure = sure_units(first);
     let known = |i: usize, prev: u8| {
@@ -92,29 +117,48 @@ pub fn tag_two(doc: &mut Doc, first: &Weights, second: Option<&Weights>) -> Vec<
             features::extract_into(doc, i, prev, bits, f);
         }
     };
-    let unsure: Vec<usize> = (margins.iter().enumerate())
-        .filter_map(|(i, &m)| (m < sure).then_some(i))
-        .collect();
-    let part = Partial::compute(unsure, w, |i, f| fresh(i, O, f));
-    greedy(doc, w, &part, known, fresh, |_, _, _, _| {})
+    let mut unsure = std::mem::take(&mut spare.second_list);
+    unsure.clear();
+    unsure.extend((margins.iter().enumerate()).filter_map(|(i, &m)| (m < sure).then_some(i)));
+    let sums = std::mem::take(&mut spare.second_sums);
+    let part = Partial::compute_in(unsure, w, |i, f| fresh(i, O, f), sums);
+    let out = greedy(doc, w, &part, known, fresh, |_, _, _, _| {}, Vec::new());
+    (spare.second_list, spare.second_sums) = part.into_vecs();
+    (spare.kept_buckets, spare.kept_at) = kept.into_vecs();
+    spare.margins = margins;
+    spare.first_tags = tags;
+    out
 }
 
 /// The first pass: [`tag`], also giving each token's margin between its tag's score and
 /// the next best allowed tag's (`i32::MAX` for tokens not scored) and keeping every
-/// candidate's features (extracted after `O`) in `kept`.
-fn first_pass(doc: &Doc, w: &Weights, kept: &mut Kept, margins: &mut Vec<i32>) -> Vec<u8> {
+/// candidate's features (extracted after `O`) in `kept`. Its other arrays are those of
+/// `spare`: the tags are `spare.first_tags`, taken.
+fn first_pass(
+    doc: &Doc,
+    w: &Weights,
+    kept: &mut Kept,
+    margins: &mut Vec<i32>,
+    spare: &mut TagBuffers,
+) -> Vec<u8> {
     margins.clear();
     margins.resize(doc.toks.len(), i32::MAX);
     let bits = w.bits();
-    let cands: Vec<usize> = (doc.cand.iter().enumerate())
-        .filter_map(|(i, &c)| c.then_some(i))
-        .collect();
-    let part = Partial::compute(cands, w, |i, f| {
-        features::extract_into(doc, i, O, bits, f);
-        kept.keep(i, O, f.as_slice());
-    });
+    let mut cands = std::mem::take(&mut spare.first_list);
+    cands.clear();
+    cands.extend((doc.cand.iter().enumerate()).filter_map(|(i, &c)| c.then_some(i)));
+    let sums = std::mem::take(&mut spare.first_sums);
+    let part = Partial::compute_in(
+        cands,
+        w,
+        |i, f| {
+            features::extract_into(doc, i, O, bits, f);
+            kept.keep(i, O, f.as_slice());
+        },
+        sums,
+    );
     let fresh = |i: usize, prev: u8, f: &mut Feats| features::extract_into(doc, i, prev, bits, f);
-    greedy(
+    let tags = greedy(
         doc,
         w,
         &part,
@@ -131,13 +175,17 @@ fn first_pass(doc: &Doc, w: &Weights, kept: &mut Kept, margins: &mut Vec<i32>) -
                 *m = s[usize::from(b)].saturating_sub(second);
             }
         },
-    )
+        std::mem::take(&mut spare.first_tags),
+    );
+    (spare.first_list, spare.first_sums) = part.into_vecs();
+    tags
 }
 
 /// The greedy left-to-right pass over partial scores: a token's scores are its partial
 /// score plus the rows of the previous tag's two features; a token without one is scored
 /// from the features `fresh(i, prev, out)` sets. `known(i, prev)` may give a token's tag
-/// without scoring; `seen(i, scores, prev, tag)` hears of every token scored.
+/// without scoring; `seen(i, scores, prev, tag)` hears of every token scored. The tags
+/// are written in `tags` (cleared first).
 fn greedy(
     doc: &Doc,
     w: &Weights,
@@ -145,10 +193,11 @@ fn greedy(
     known: impl FnMut(usize, u8) -> Option<u8>,
     mut fresh: impl FnMut(usize, u8, &mut Feats),
     mut seen: impl FnMut(usize, &[i32; TAGS], u8, u8),
+    tags: Vec<u8>,
 ) -> Vec<u8> {
     let bits = w.bits();
     let mut feats = Feats::default();
-    walk(doc, known, |i, prev| {
+    walk(doc, tags, known, |i, prev| {
         let s = match part.get(i) {
             Some(mut s) => {
                 // The previous tag's row is always cached; the one with the word was asked
@@ -222,7 +271,7 @@ fn decode_by(
     mut choose: impl FnMut(usize, &[u32], u8) -> u8,
 ) -> Vec<u8> {
     let mut feats = Feats::default();
-    walk(doc, known, |i, prev| {
+    walk(doc, Vec::new(), known, |i, prev| {
         features(i, prev, &mut feats);
         choose(i, feats.as_slice(), prev)
     })
@@ -230,14 +279,17 @@ fn decode_by(
 
 /// The greedy left-to-right walk every tagging shares: only candidate tokens are tagged
 /// (the rest are `O`), each after the tag before it, which a line end resets to `O`;
-/// `known(i, prev)` may give a token's tag, otherwise `tag(i, prev)` decides it.
+/// `known(i, prev)` may give a token's tag, otherwise `tag(i, prev)` decides it. The tags
+/// are written in `tags` (cleared first, its room perhaps made by a former text).
 fn walk(
     doc: &Doc,
+    mut tags: Vec<u8>,
     mut known: impl FnMut(usize, u8) -> Option<u8>,
     mut tag: impl FnMut(usize, u8) -> u8,
 ) -> Vec<u8> {
     let n = doc.toks.len();
-    let mut tags = vec![O; n];
+    tags.clear();
+    tags.resize(n, O);
     for i in 0..n {
         if !doc.cand.get(i).copied().unwrap_or(false) {
             continue;
@@ -343,7 +395,14 @@ mod tests {
         let Some(m) = models() else { return };
         let mut d = Doc::new("Peter Blackburn met Jan Hus in Paris on Monday.");
         let mut margins = Vec::new();
-        let one = first_pass(&d, &m.first, &mut Kept::for_doc(&d), &mut margins);
+        let mut spare = TagBuffers::default();
+        let one = first_pass(
+            &d,
+            &m.first,
+            &mut Kept::for_doc(&d),
+            &mut margins,
+            &mut spare,
+        );
         let two = tag_two(&mut d, &m.first, m.second.as_ref());
         for (i, &mg) in margins.iter().enumerate() {
             let prev_same = i == 0 || one[i - 1] == two[i - 1];

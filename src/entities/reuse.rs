@@ -21,12 +21,25 @@ pub struct Kept {
 
 impl Kept {
     /// Room for the tokens of `doc`.
+    #[cfg(test)]
     pub fn for_doc(doc: &Doc) -> Self {
+        Self::for_doc_in(doc, Vec::new(), Vec::new())
+    }
+
+    /// Room for the tokens of `doc` in the arrays of a former text's (see
+    /// [`Kept::into_vecs`]), cleared first: nothing of that text is kept.
+    pub fn for_doc_in(doc: &Doc, mut buckets: Vec<u32>, mut at: Vec<(u32, u32, u8)>) -> Self {
         let cands = doc.cand.iter().filter(|&&c| c).count();
-        Kept {
-            buckets: Vec::with_capacity(cands * 48),
-            at: vec![(0, 0, 0); doc.toks.len()],
-        }
+        buckets.clear();
+        buckets.reserve(cands * 48);
+        at.clear();
+        at.resize(doc.toks.len(), (0, 0, 0));
+        Kept { buckets, at }
+    }
+
+    /// The arrays, to be reused.
+    pub fn into_vecs(self) -> (Vec<u32>, Vec<(u32, u32, u8)>) {
+        (self.buckets, self.at)
     }
 
     /// Keeps `f`, the features of token `i` extracted after tag `prev`.

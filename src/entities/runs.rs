@@ -7,11 +7,13 @@
 
 use super::tokenize::{F_LINE_START, Token};
 
+/// Sets `runs` (cleared first, its room perhaps made by a former text) to the
 /// `(first, last + 1)` token of the run holding each token; `(i, i)` (empty) for a token
 /// that is no candidate.
-pub fn compute(toks: &[Token], cand: &[bool]) -> Vec<(u32, u32)> {
+pub fn compute(toks: &[Token], cand: &[bool], runs: &mut Vec<(u32, u32)>) {
     let n = toks.len();
-    let mut runs = vec![(0u32, 0u32); n];
+    runs.clear();
+    runs.resize(n, (0, 0));
     let is_cand = |i: usize| cand.get(i).copied().unwrap_or(false);
     let mut i = 0;
     while i < n {
@@ -28,7 +30,6 @@ pub fn compute(toks: &[Token], cand: &[bool]) -> Vec<(u32, u32)> {
         runs[i..end].fill((i as u32, end as u32));
         i = end;
     }
-    runs
 }
 
 #[cfg(test)]

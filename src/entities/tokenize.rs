@@ -57,15 +57,23 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into tokens; see the module docs for the rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), whose room a former text may have made.
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let b = text.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    out.clear();
+    out.reserve(text.len() / 5 + 1);
     let mut i = 0;
     let mut line_start = true;
     let mut line = Line::default();
     while i < b.len() {
         let c = b[i];
         if c == b'\n' {
-            line.close(&mut out);
+            line.close(out);
             line_start = true;
             i += 1;
             continue;
@@ -107,8 +115,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             flags,
         });
     }
-    line.close(&mut out);
-    out
+    line.close(out);
 }
 
 /// What the tokenizer has seen of the current line, to flag its tokens when it ends.

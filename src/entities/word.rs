@@ -25,10 +25,25 @@ impl WordHashes {
     /// Hashes every token of `text`, but the shape only of the tokens at or beside a name
     /// candidate (`cand`; 0 for the others): the tagger reads shapes nowhere else, and a
     /// shape costs about as much as the folded form.
+    #[cfg(test)]
     pub fn near_candidates(text: &str, toks: &[Token], cand: &[bool]) -> Self {
+        Self::near_candidates_in(text, toks, cand, (Vec::new(), Vec::new()))
+    }
+
+    /// [`WordHashes::near_candidates`] in the arrays `bufs` (cleared first), as given back
+    /// by [`WordHashes::into_vecs`] after a former text.
+    pub fn near_candidates_in(
+        text: &str,
+        toks: &[Token],
+        cand: &[bool],
+        bufs: (Vec<u64>, Vec<u64>),
+    ) -> Self {
         let bytes = text.as_bytes();
-        let mut folded = Vec::with_capacity(toks.len());
-        let mut shape = Vec::with_capacity(toks.len());
+        let (mut folded, mut shape) = bufs;
+        folded.clear();
+        shape.clear();
+        folded.reserve(toks.len());
+        shape.reserve(toks.len());
         // A window over the candidate flags: before, at and after token `i`.
         let (mut before, mut at) = (false, cand.first().copied().unwrap_or(false));
         for (i, t) in toks.iter().enumerate() {
@@ -44,6 +59,11 @@ impl WordHashes {
             (before, at) = (at, after);
         }
         WordHashes { folded, shape }
+    }
+
+    /// The arrays of the hashes, to be reused.
+    pub fn into_vecs(self) -> (Vec<u64>, Vec<u64>) {
+        (self.folded, self.shape)
     }
 
     /// Hash of token `i`'s folded form (0 past the ends).
