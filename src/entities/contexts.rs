@@ -64,8 +64,9 @@ pub fn compute_in(doc: &Doc, bufs: Contexts) -> Contexts {
     let outside = |j: usize, side: u64| {
         (j < n && doc.flags(j) & F_LINE_START == 0).then(|| hash::mix(side, doc.words.folded(j)))
     };
-    for (i, (k, _)) in set_of.iter_mut().enumerate() {
-        let Some(&(s, e)) = doc.runs.get(i) else {
+    // Only candidates are in runs: they are walked from their list.
+    for &i in &doc.cands {
+        let (Some(&(s, e)), Some((k, _))) = (doc.runs.get(i), set_of.get_mut(i)) else {
             continue;
         };
         let (s, e) = (s as usize, e as usize);

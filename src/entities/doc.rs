@@ -6,9 +6,7 @@
 
 use super::gazetteer::Gazetteer;
 use super::scratch::{DocBuffers, TagBuffers};
-use super::tokenize::{
-    F_CAPS_LINE, F_DIGIT, F_LOWER, F_SENT_START, F_UPPER, F_WORD, Token, tokenize_into,
-};
+use super::tokenize::{F_CAPS_LINE, F_DIGIT, F_LOWER, F_UPPER, Token, tokenize_into};
 use super::word::WordHashes;
 
 /// Elsewhere in the text the word starts with a lowercase letter.
@@ -30,6 +28,9 @@ pub struct Doc<'a> {
     pub gaz: Vec<u16>,
     /// Whether each token may be part of a name (the tagger looks at no other token).
     pub cand: Vec<bool>,
+    /// The candidates in text order: the passes that look only at them walk this list,
+    /// with no branch per token on whether it is one.
+    pub cands: Vec<usize>,
     /// The run of candidates holding each token; see [`super::runs`].
     pub runs: Vec<(u32, u32)>,
     /// Document statistics of each candidate's word (`D_*` bits; 0 for other tokens, whose
@@ -65,18 +66,18 @@ impl<'a> Doc<'a> {
     pub fn with_buffers(text: &'a str, b: DocBuffers) -> Self {
         let mut toks = b.toks;
         tokenize_into(text, &mut toks);
-        let mut cand = b.cand;
-        candidates(text, &toks, &mut cand);
+        let (mut cand, mut cands) = (b.cand, b.cands);
+        candidates(text, &toks, &mut cand, &mut cands);
         let words = WordHashes::near_candidates_in(text, &toks, &cand, (b.folded, b.shape));
         let topic = toks
             .first()
             .filter(|t| t.flags & F_CAPS_LINE != 0)
             .map_or(0, |_| words.folded(0));
         let mut gaz = b.gaz;
-        let is_cand = |i: usize| cand.get(i).copied().unwrap_or(false);
-        Gazetteer::get().mark_into(&toks, &words, is_cand, &mut gaz);
-        let (mut stats_of, mut word_id) = (b.stats, b.word_id);
-        let word_ids = stats(&toks, &words, &cand, &mut stats_of, &mut word_id);
+        Gazetteer::get().mark_into(&toks, &words, &cands, &mut gaz);
+        let (mut stats, mut word_id) = (b.stats, b.word_id);
+        let word_ids =
+            super::stats::compute(&toks, &words, (&cand, &cands), &mut stats, &mut word_id);
         let mut runs = b.runs;
         super::runs::compute(&toks, &cand, &mut runs);
         let mut hist = b.hist;
@@ -87,8 +88,9 @@ impl<'a> Doc<'a> {
             words,
             gaz,
             cand,
+            cands,
             runs,
-            stats: stats_of,
+            stats,
             word_id,
             word_ids,
             hist,
@@ -108,6 +110,7 @@ impl<'a> Doc<'a> {
             shape,
             gaz: self.gaz,
             cand: self.cand,
+            cands: self.cands,
             runs: self.runs,
             stats: self.stats,
             word_id: self.word_id,
@@ -152,11 +155,13 @@ const CONNECTORS: &[&str] = &[
 
 /// Names are capitalised words, a few connectors between them ("Bank of England", "Ludwig
 /// van Beethoven") and numbers opening them ("1860 Munich"). Everything else is tagged O
-/// without scoring, which is most of the speed. Sets `cand` (cleared first) to them.
-fn candidates(text: &str, toks: &[Token], cand: &mut Vec<bool>) {
+/// without scoring, which is most of the speed. Sets `cand` to whether each token is one,
+/// and `cands` to their list (both cleared first).
+fn candidates(text: &str, toks: &[Token], cand: &mut Vec<bool>, cands: &mut Vec<usize>) {
     let upper = |i: usize| toks.get(i).is_some_and(|t| t.flags & F_UPPER != 0);
     cand.clear();
     cand.reserve(toks.len());
+    cands.clear();
     for (i, t) in toks.iter().enumerate() {
         let prev = i > 0 && cand.get(i - 1).copied().unwrap_or(false);
         let c = if t.flags & F_UPPER != 0 {
@@ -174,194 +179,9 @@ fn candidates(text: &str, toks: &[Token], cand: &mut Vec<bool>) {
             false
         };
         cand.push(c);
-    }
-}
-
-/// Sets `stats` and `ids` (cleared first) to the `D_*` bits of each candidate's word (how
-/// the word is written at every token) and each candidate's word number (its slot in the
-/// table of candidate words); returns how many numbers there may be.
-///
-/// Only candidates' words are looked up later, so only they enter the table; every other
-/// word token is first tested against a bit filter of those words, which most (lowercase
-/// words of no name) fail at the cost of one load.
-fn stats(
-    toks: &[Token],
-    words: &WordHashes,
-    cand: &[bool],
-    stats: &mut Vec<u8>,
-    ids: &mut Vec<u32>,
-) -> usize {
-    let bits = |t: &Token| {
-        if t.flags & F_WORD == 0 || t.flags & F_CAPS_LINE != 0 {
-            0
-        } else if t.flags & (F_UPPER | F_LOWER) == F_LOWER {
-            D_SEEN_LOWER
-        } else if t.flags & F_SENT_START != 0 {
-            0
-        } else if t.flags & F_LOWER == 0 && t.flags & F_UPPER != 0 {
-            D_SEEN_ALLCAPS_MID
-        } else if t.flags & F_UPPER != 0 {
-            D_SEEN_CAP_MID
-        } else {
-            0
+        if c {
+            cands.push(i);
         }
-    };
-    // Every candidate is numbered, but only words have statistics.
-    let is_cand = |i: usize| cand.get(i).copied().unwrap_or(false);
-    let mut filter = WordFilter([0; 64]);
-    let mut seen = WordBits::new(toks.len() / 8);
-    for (i, t) in toks.iter().enumerate() {
-        if is_cand(i) {
-            let h = words.folded(i);
-            filter.add(h);
-            seen.add(h, bits(t));
-        }
-    }
-    for (i, t) in toks.iter().enumerate() {
-        let b = bits(t);
-        if b != 0 && !is_cand(i) {
-            let h = words.folded(i);
-            if filter.may_hold(h) {
-                seen.or_existing(h, b);
-            }
-        }
-    }
-    stats.clear();
-    ids.clear();
-    stats.reserve(toks.len());
-    ids.reserve(toks.len());
-    for (i, t) in toks.iter().enumerate() {
-        let (b, id) = if is_cand(i) {
-            let (slot, b) = seen.find(words.folded(i));
-            (if t.flags & F_WORD != 0 { b } else { 0 }, slot as u32)
-        } else {
-            (0, u32::MAX)
-        };
-        stats.push(b);
-        ids.push(id);
-    }
-    seen.keys.len()
-}
-
-/// A set of word hashes that may answer "maybe" for a word not in it, never "no" for one
-/// in it: 4,096 bits, one per word, so an article's hundred-odd name words fill a few
-/// percent.
-struct WordFilter([u64; 64]);
-
-impl WordFilter {
-    #[inline]
-    fn add(&mut self, h: u64) {
-        let b = (h >> 52) as usize;
-        if let Some(w) = self.0.get_mut(b / 64) {
-            *w |= 1 << (b % 64);
-        }
-    }
-
-    #[inline]
-    fn may_hold(&self, h: u64) -> bool {
-        let b = (h >> 52) as usize;
-        self.0.get(b / 64).is_some_and(|w| w >> (b % 64) & 1 != 0)
-    }
-}
-
-/// The `D_*` bits seen for each word hash: a linear-probing table, at most half full,
-/// cheaper than a general map for one insert and one lookup per token. It grows with the
-/// distinct words, not the tokens, so it stays in cache on a long text.
-struct WordBits {
-    keys: Vec<u64>,
-    /// The bits, with [`WordBits::USED`] set on occupied slots.
-    vals: Vec<u8>,
-    used: usize,
-    shift: u32,
-}
-
-impl WordBits {
-    const USED: u8 = 0x80;
-
-    fn new(words: usize) -> Self {
-        let slots = (words * 2).next_power_of_two().clamp(16, 1 << 12);
-        WordBits {
-            keys: vec![0; slots],
-            vals: vec![0; slots],
-            used: 0,
-            shift: 64 - slots.trailing_zeros(),
-        }
-    }
-
-    /// The slot holding `h`, or the empty slot where it would go.
-    #[inline]
-    fn slot(&self, h: u64) -> usize {
-        let mask = self.keys.len() - 1;
-        let mut at = (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
-        // At most half the slots are used, so the probe ends within the table's length.
-        for _ in 0..self.keys.len() {
-            let used = self.vals.get(at).is_some_and(|&v| v & Self::USED != 0);
-            if !used || self.keys.get(at) == Some(&h) {
-                break;
-            }
-            at = (at + 1) & mask;
-        }
-        at
-    }
-
-    fn add(&mut self, h: u64, bits: u8) {
-        let mut at = self.slot(h);
-        if self.vals.get(at).is_some_and(|&v| v & Self::USED == 0) {
-            if (self.used + 1) * 2 > self.keys.len() {
-                self.grow();
-                at = self.slot(h);
-            }
-            self.used += 1;
-        }
-        if let (Some(k), Some(v)) = (self.keys.get_mut(at), self.vals.get_mut(at)) {
-            *k = h;
-            *v |= Self::USED | bits;
-        }
-    }
-
-    /// Doubles the table, keeping every word.
-    fn grow(&mut self) {
-        let slots = self.keys.len() * 2;
-        let old = std::mem::replace(
-            self,
-            WordBits {
-                keys: vec![0; slots],
-                vals: vec![0; slots],
-                used: 0,
-                shift: 64 - slots.trailing_zeros(),
-            },
-        );
-        for (&k, &v) in old.keys.iter().zip(&old.vals) {
-            if v & Self::USED != 0 {
-                let at = self.slot(k);
-                if let (Some(key), Some(val)) = (self.keys.get_mut(at), self.vals.get_mut(at)) {
-                    *key = k;
-                    *val = v;
-                }
-                self.used += 1;
-            }
-        }
-    }
-
-    /// Adds `bits` to `h`'s if `h` is in the table.
-    fn or_existing(&mut self, h: u64, bits: u8) {
-        let at = self.slot(h);
-        if let Some(v) = self.vals.get_mut(at)
-            && *v & Self::USED != 0
-        {
-            *v |= bits;
-        }
-    }
-
-    /// The slot of `h` (which must be in the table) and its bits.
-    fn find(&self, h: u64) -> (usize, u8) {
-        let at = self.slot(h);
-        (at, self.vals.get(at).map_or(0, |&v| v & !Self::USED))
-    }
-
-    #[cfg(test)]
-    fn get(&self, h: u64) -> u8 {
-        self.vals.get(self.slot(h)).map_or(0, |&v| v & !Self::USED)
     }
 }
 
@@ -380,57 +200,8 @@ mod tests {
         assert_eq!(d.cand[..4], [true; 4]);
         assert!(!d.cand[4] && d.cand[6] && d.cand[7]);
         assert!(!d.cand[10], "a score between two names is not part of one");
-    }
-
-    #[test]
-    fn word_bits_keep_the_union_of_each_words_bits() {
-        let mut t = WordBits::new(4); // grows from 16 slots
-        let keys: Vec<u64> = (0..40u64).map(|k| k << 58).collect(); // crowded slots
-        for (n, &k) in keys.iter().enumerate() {
-            t.add(k, 1 << (n % 3));
-            t.add(k, 1 << ((n + 1) % 3));
-        }
-        for (n, &k) in keys.iter().enumerate() {
-            assert_eq!(t.get(k), (1 << (n % 3)) | (1 << ((n + 1) % 3)), "key {n}");
-        }
-        assert_eq!(t.get(12345), 0, "an absent word has no bits");
-        assert!(t.keys.len() >= 80 && t.used == 40, "at most half full");
-    }
-
-    #[test]
-    fn candidate_stats_sum_up_every_token_of_their_word() {
-        use std::collections::HashMap;
-        let pieces = [
-            "Kent ", "kent ", "KENT ", "Kent. ", "beat ", "Essex", " and ", "AND ", "\n", "of ",
-            "the ", "The ", "U.S. ", "us ", "1860 ", "Munich ", "munich", "& ", "Co ",
-        ];
-        let mut rng = crate::testing::Rng::new(9);
-        for _ in 0..500 {
-            let text = rng.text(&pieces, 40);
-            let d = Doc::new(&text);
-            // The plain way: every word token's bits, by word.
-            let mut by_word: HashMap<u64, u8> = HashMap::new();
-            for (i, t) in d.toks.iter().enumerate() {
-                let mut one = Vec::new();
-                stats(
-                    std::slice::from_ref(t),
-                    &WordHashes::new(&text, &d.toks[i..=i]),
-                    &[true],
-                    &mut one,
-                    &mut Vec::new(),
-                );
-                *by_word.entry(d.words.folded(i)).or_default() |= one[0];
-            }
-            for (i, t) in d.toks.iter().enumerate() {
-                if d.cand[i] && t.flags & F_WORD != 0 {
-                    assert_eq!(
-                        d.stats[i],
-                        by_word[&d.words.folded(i)],
-                        "{text:?} token {i}"
-                    );
-                }
-            }
-        }
+        let listed: Vec<usize> = (0..d.cand.len()).filter(|&i| d.cand[i]).collect();
+        assert_eq!(d.cands, listed);
     }
 
     #[test]

@@ -146,7 +146,7 @@ fn first_pass(
     let bits = w.bits();
     let mut cands = std::mem::take(&mut spare.first_list);
     cands.clear();
-    cands.extend((doc.cand.iter().enumerate()).filter_map(|(i, &c)| c.then_some(i)));
+    cands.extend_from_slice(&doc.cands);
     let sums = std::mem::take(&mut spare.first_sums);
     let part = Partial::compute_in(
         cands,
@@ -287,23 +287,23 @@ fn walk(
     mut known: impl FnMut(usize, u8) -> Option<u8>,
     mut tag: impl FnMut(usize, u8) -> u8,
 ) -> Vec<u8> {
-    let n = doc.toks.len();
     tags.clear();
-    tags.resize(n, O);
-    for i in 0..n {
-        if !doc.cand.get(i).copied().unwrap_or(false) {
-            continue;
-        }
+    tags.resize(doc.toks.len(), O);
+    // The candidates from their list: no branch per token on whether it is one.
+    for &i in &doc.cands {
         // Names never run across a line end.
         let prev = if i > 0 && doc.flags(i) & F_LINE_START == 0 {
-            tags[i - 1]
+            tags.get(i - 1).copied().unwrap_or(O)
         } else {
             O
         };
-        tags[i] = match known(i, prev) {
+        let t = match known(i, prev) {
             Some(t) => t,
             None => tag(i, prev),
         };
+        if let Some(slot) = tags.get_mut(i) {
+            *slot = t;
+        }
     }
     tags
 }

@@ -29,6 +29,7 @@ pub struct DocBuffers {
     pub shape: Vec<u64>,
     pub gaz: Vec<u16>,
     pub cand: Vec<bool>,
+    pub cands: Vec<usize>,
     pub runs: Vec<(u32, u32)>,
     pub stats: Vec<u8>,
     pub word_id: Vec<u32>,
@@ -68,6 +69,7 @@ impl DocBuffers {
             shape: Vec::new(),
             gaz: Vec::new(),
             cand: Vec::new(),
+            cands: Vec::new(),
             runs: Vec::new(),
             stats: Vec::new(),
             word_id: Vec::new(),
@@ -95,6 +97,7 @@ impl DocBuffers {
         cap(&mut self.shape);
         cap(&mut self.gaz);
         cap(&mut self.cand);
+        cap(&mut self.cands);
         cap(&mut self.runs);
         cap(&mut self.stats);
         cap(&mut self.word_id);
