@@ -79,7 +79,7 @@ impl<'a> Doc<'a> {
         let word_ids =
             super::stats::compute(&toks, &words, (&cand, &cands), &mut stats, &mut word_id);
         let mut runs = b.runs;
-        super::runs::compute(&toks, &cand, &mut runs);
+        super::runs::compute(&toks, &cands, &mut runs);
         let mut hist = b.hist;
         hist.clear();
         Doc {

@@ -314,19 +314,45 @@ impl Gazetteer {
                 if found & PREFIX == 0 && found == 0 {
                     break;
                 }
-                let m = found & !PREFIX;
-                for l in 0..LISTS {
-                    if m & (1 << l) != 0 {
-                        marks[i] |= 1 << (2 * l);
-                        for mk in marks.iter_mut().skip(i + 1).take(len - 1) {
-                            *mk |= 1 << (2 * l + 1);
-                        }
-                    }
+                // Every list's begin bit at once (and its continue bit, one up), with no
+                // branch per list: a phrase's lists are as good as random.
+                let begin = begin_bits(found & !PREFIX);
+                if let Some(mk) = marks.get_mut(i) {
+                    *mk |= begin;
+                }
+                for mk in marks.iter_mut().skip(i + 1).take(len - 1) {
+                    *mk |= begin << 1;
                 }
             }
         }
     }
 }
+
+/// The begin bits of the lists of `m` (bit `l` set for list `l`): bit `2 * l` for each.
+#[inline]
+fn begin_bits(m: u16) -> u16 {
+    BEGIN_BITS
+        .get(usize::from(m & ((1 << LISTS) - 1)))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// [`begin_bits`] of every set of lists.
+const BEGIN_BITS: [u16; 1 << LISTS] = {
+    let mut t = [0u16; 1 << LISTS];
+    let mut m = 0;
+    while m < 1 << LISTS {
+        let mut l = 0;
+        while l < LISTS {
+            if m & (1 << l) != 0 {
+                t[m] |= 1 << (2 * l);
+            }
+            l += 1;
+        }
+        m += 1;
+    }
+    t
+};
 
 /// How many phrase starts ahead [`Gazetteer::mark_into`] prefetches the table slot of one
 /// (about as far as 32 tokens, with a candidate in four).
@@ -374,6 +400,19 @@ mod tests {
         assert_ne!(lists_of("St. John's") & (1 << List::City as u16), 0);
         assert_ne!(lists_of("Porto-Novo") & (1 << List::City as u16), 0);
         assert_eq!(lists_of("the"), 0);
+    }
+
+    #[test]
+    fn begin_bits_set_two_bits_per_list() {
+        for m in 0..=u16::MAX {
+            let mut want = 0u16;
+            for l in 0..LISTS {
+                if m & (1 << l) != 0 {
+                    want |= 1 << (2 * l);
+                }
+            }
+            assert_eq!(begin_bits(m), want, "lists {m:#x}");
+        }
     }
 
     #[test]

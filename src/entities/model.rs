@@ -167,9 +167,8 @@ fn first_pass(
         |i, s, prev, b| {
             let mut second = i32::MIN;
             for (t, &v) in s.iter().enumerate() {
-                if t != usize::from(b) && allowed(prev, t) {
-                    second = second.max(v);
-                }
+                let other = (t != usize::from(b)) & allowed(prev, t);
+                second = second.max(if other { v } else { i32::MIN });
             }
             if let Some(m) = margins.get_mut(i) {
                 *m = s[usize::from(b)].saturating_sub(second);
@@ -241,7 +240,8 @@ pub fn label(tag: u8) -> Label {
 /// Whether `tag` may follow `prev`: an `I-` tag only continues its own label.
 #[inline]
 pub fn allowed(prev: u8, tag: usize) -> bool {
-    tag % 2 == 1 || tag == 0 || usize::from(prev) + 1 == tag || usize::from(prev) == tag
+    // `|`, not `||`: no branch per test (the tags before are as good as random).
+    (tag % 2 == 1) | (tag == 0) | (usize::from(prev) + 1 == tag) | (usize::from(prev) == tag)
 }
 
 /// Tags `doc` left to right. `choose(i, features, prev)` returns the tag of candidate token
@@ -322,7 +322,7 @@ pub fn tag(doc: &Doc, w: &Weights) -> Vec<u8> {
 pub fn best<S: PartialOrd + Copy>(s: &[S; TAGS], prev: u8) -> u8 {
     let mut best = 0;
     for t in 1..TAGS {
-        if allowed(prev, t) && s[t] > s[best] {
+        if allowed(prev, t) & (s[t] > s[best]) {
             best = t;
         }
     }

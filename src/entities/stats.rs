@@ -49,6 +49,9 @@ fn word_bits(flags: u16) -> u8 {
     BITS.get(usize::from(flags & READ)).copied().unwrap_or(0)
 }
 
+/// Tokens listed at a time by [`compute`] (their offsets in the block fit a `u16`).
+const BLOCK: usize = 256;
+
 /// Sets `stats` and `ids` (cleared first) to the `D_*` bits of each candidate's word (how
 /// the word is written at every token; 0 for other tokens) and each candidate's word
 /// number (its slot in the table of candidate words; `u32::MAX` for other tokens);
@@ -73,13 +76,25 @@ pub fn compute(
         filter.add(h);
         seen.add(h, word_bits(flags(i)));
     }
-    for (i, (t, &c)) in toks.iter().zip(cand).enumerate() {
-        let b = word_bits(t.flags);
-        let h = words.folded(i);
-        // One branch, seldom taken: a word that gives bits, may be a candidate's, and is
-        // not a candidate (whose bits are in already).
-        if (b != 0) & filter.may_hold(h) & !c {
-            seen.or_existing(h, b);
+    // The other tokens that give bits to a word that may be a candidate's, a block at a
+    // time: first listed without a branch (whether a lowercase word is also written
+    // capitalised somewhere is as good as random), then looked up.
+    let mut hits = [0u16; BLOCK];
+    for (b, block) in toks.chunks(BLOCK).enumerate() {
+        let base = b * BLOCK;
+        let mut n = 0;
+        for (j, t) in block.iter().enumerate() {
+            let i = base + j;
+            let c = cand.get(i).copied().unwrap_or(true);
+            let pass = (word_bits(t.flags) != 0) & filter.may_hold(words.folded(i)) & !c;
+            if let Some(slot) = hits.get_mut(n) {
+                *slot = j as u16;
+            }
+            n += usize::from(pass);
+        }
+        for &j in hits.get(..n).unwrap_or_default() {
+            let i = base + usize::from(j);
+            seen.or_existing(words.folded(i), word_bits(flags(i)));
         }
     }
     stats.clear();
