@@ -59,8 +59,9 @@ pub fn compute_in(doc: &Doc, bufs: Contexts) -> Contexts {
     // Each set is held inline, so collecting costs no allocation per word.
     let mut set_of_word = vec![u32::MAX; doc.word_ids];
     let mut sets: Vec<(usize, [u64; MOST])> = Vec::new();
+    // Tokens that are no candidate keep `(0, 0)`, no contexts.
     set_of.clear();
-    set_of.resize(n, (u32::MAX, 0));
+    set_of.resize(n, (0, 0));
     let outside = |j: usize, side: u64| {
         (j < n && doc.flags(j) & F_LINE_START == 0).then(|| hash::mix(side, doc.words.folded(j)))
     };
@@ -69,6 +70,7 @@ pub fn compute_in(doc: &Doc, bufs: Contexts) -> Contexts {
         let (Some(&(s, e)), Some((k, _))) = (doc.runs.get(i), set_of.get_mut(i)) else {
             continue;
         };
+        *k = u32::MAX;
         let (s, e) = (s as usize, e as usize);
         if e <= s {
             continue;
@@ -109,8 +111,10 @@ pub fn compute_in(doc: &Doc, bufs: Contexts) -> Contexts {
             (s, words.len() as u32)
         })
         .collect();
-    for r in set_of.iter_mut() {
-        *r = at.get(r.0 as usize).copied().unwrap_or((0, 0));
+    for &i in &doc.cands {
+        if let Some(r) = set_of.get_mut(i) {
+            *r = at.get(r.0 as usize).copied().unwrap_or((0, 0));
+        }
     }
     Contexts {
         ranges: set_of,

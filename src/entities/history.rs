@@ -35,7 +35,10 @@ pub fn compute_into(doc: &Doc, tags: &[u8], counts: &mut Vec<[u32; 5]>, out: &mu
     counts.clear();
     counts.resize(doc.word_ids, [0; 5]);
     let id = |i: usize| doc.word_id.get(i).map_or(usize::MAX, |&k| k as usize);
-    for (i, &t) in tags.iter().enumerate() {
+    // Only candidates have a word number: they are walked from their list, with no branch
+    // per token on whether it is one.
+    for &i in &doc.cands {
+        let Some(&t) = tags.get(i) else { continue };
         let slot = if t == O {
             0
         } else {
@@ -46,10 +49,12 @@ pub fn compute_into(doc: &Doc, tags: &[u8], counts: &mut Vec<[u32; 5]>, out: &mu
         }
     }
     out.clear();
-    out.extend(tags.iter().enumerate().map(|(i, &t)| {
-        let own = u16::from(t) << HIST_TAG_SHIFT;
-        own | counts.get(id(i)).map_or(0, summary)
-    }));
+    out.extend(tags.iter().map(|&t| u16::from(t) << HIST_TAG_SHIFT));
+    for &i in &doc.cands {
+        if let (Some(h), Some(c)) = (out.get_mut(i), counts.get(id(i))) {
+            *h |= summary(c);
+        }
+    }
 }
 
 /// The `HIST_WORD` bits of a word from its counts (untagged, then one per label).

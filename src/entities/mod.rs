@@ -149,7 +149,10 @@ pub(crate) fn tag_spans(
     second: Option<&Weights>,
 ) -> Vec<(usize, usize, Label)> {
     let tags = model::tag_two(doc, first, second);
-    let spans = heads::apply(doc, heads::join_ampersands(doc, model::spans(&tags)));
+    let spans = heads::apply(
+        doc,
+        heads::join_ampersands(doc, model::spans_at(&tags, &doc.cands)),
+    );
     let mut spans = heads::split_at_titles(doc, spans);
     heads::trim_titles(doc, &mut spans);
     heads::drop_determiners(doc, &mut spans);

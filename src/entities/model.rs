@@ -330,9 +330,18 @@ pub fn best<S: PartialOrd + Copy>(s: &[S; TAGS], prev: u8) -> u8 {
 }
 
 /// Entity spans of a tag sequence: `(first token, last token + 1, label)`.
+#[cfg(test)]
 pub fn spans(tags: &[u8]) -> Vec<(usize, usize, Label)> {
+    let all: Vec<usize> = (0..tags.len()).collect();
+    spans_at(tags, &all)
+}
+
+/// [`spans`] of `tags`, `O` but at the tokens `at` (in text order): the walk of the
+/// tagged tokens (the candidates) has no branch per token on whether it is one.
+pub fn spans_at(tags: &[u8], at: &[usize]) -> Vec<(usize, usize, Label)> {
     let mut out: Vec<(usize, usize, Label)> = Vec::new();
-    for (i, &t) in tags.iter().enumerate() {
+    for &i in at {
+        let Some(&t) = tags.get(i) else { continue };
         if t == O {
             continue;
         }
@@ -367,6 +376,20 @@ mod tests {
                 (4, 6, Label::Loc)
             ]
         );
+    }
+
+    #[test]
+    fn spans_at_the_tagged_tokens_equal_spans_of_all() {
+        let mut rng = crate::testing::Rng::new(19);
+        for _ in 0..2000 {
+            let n = rng.below(30);
+            let at: Vec<usize> = (0..n).filter(|_| rng.below(2) == 0).collect();
+            let mut tags = vec![O; n];
+            for &i in &at {
+                tags[i] = rng.below(TAGS) as u8;
+            }
+            assert_eq!(spans_at(&tags, &at), spans(&tags), "{tags:?}");
+        }
     }
 
     #[test]
