@@ -21,10 +21,7 @@ const PARTICIPLES: &[&str] = &["based", "led", "ruled", "backed", "controlled", 
 pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
     let before = spans.len();
     let mut next = 0; // first span that may cover token `i` (spans are sorted)
-    // A capitalised word is a name candidate: the candidates' list holds every token that
-    // may be read, and walking it has no branch per token on whether it is one.
-    for &i in &doc.cands {
-        let Some(t) = doc.toks.get(i) else { continue };
+    for (i, t) in doc.toks.iter().enumerate() {
         // Most tokens are not capitalised words ending in "d" (every participle does): skip
         // them unread.
         let capitalised = t.flags & F_INIT_UPPER != 0 && t.flags & F_LOWER != 0;
