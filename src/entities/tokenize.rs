@@ -215,7 +215,13 @@ fn scan_word(b: &[u8], mut i: usize, flags_out: &mut u16) -> usize {
     let start = i;
     let mut flags = *flags_out | F_WORD;
     let mut has_dot = false;
-    let mut letters = 0usize;
+    // A capital first letter is taken here without a branch (whether a word is capitalised
+    // is as good as random), as the loop below would: then the loop's test of the byte
+    // after a run of lowercase letters mostly meets the word's end.
+    let initial = b.get(i).is_some_and(u8::is_ascii_uppercase);
+    flags |= u16::from(initial) * (F_UPPER | F_INIT_UPPER);
+    let mut letters = usize::from(initial);
+    i += usize::from(initial);
     loop {
         // Runs of lowercase ASCII letters, most of a word's bytes, eight at a time.
         let run = lowercase_run(b, i);
@@ -399,6 +405,27 @@ mod tests {
                 };
                 let want = tok.is(F_LINE_START) || after_stop;
                 assert_eq!(tok.is(F_SENT_START), want, "{text:?} token {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn case_flags_tell_the_letters_of_random_words() {
+        let mut rng = crate::testing::Rng::new(23);
+        let pieces = [
+            "K", "ent", "US", "a", "Mc", "Do", "9", "-", ".", "'", " ", "É", "é", "ß", ",",
+        ];
+        for _ in 0..3000 {
+            let text = rng.text(&pieces, 12);
+            for t in tokenize(&text) {
+                let w = &text[t.start..t.end];
+                if !t.is(F_WORD) || w.starts_with(['\'', '\u{2019}']) {
+                    continue;
+                }
+                let first = w.chars().next().is_some_and(char::is_uppercase);
+                assert_eq!(t.is(F_INIT_UPPER), first, "{text:?} {w:?}");
+                assert_eq!(t.is(F_UPPER), w.chars().any(char::is_uppercase), "{w:?}");
+                assert_eq!(t.is(F_LOWER), w.chars().any(char::is_lowercase), "{w:?}");
             }
         }
     }
