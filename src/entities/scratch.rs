@@ -17,9 +17,13 @@ use std::cell::Cell;
 use super::model::TAGS;
 use super::tokenize::Token;
 
-/// The largest buffer kept for the next call: an array of the tokens of a ~50 KB article
-/// fits many times over, while a huge text's arrays are freed after it.
-pub const KEEP_BYTES: usize = 1 << 20;
+/// The largest buffer kept for the next call: an array of the tokens of a news article
+/// (a few thousand) fits, while a long text's arrays are freed after it. Small, too, so
+/// that what a thread keeps stays small beside what a call allocates: a long text's call
+/// then costs memory in proportion to its length, as before (the hostile-input tests
+/// compare peak memory per char on a short and a long text; kept buffers of a megabyte
+/// each hid most of the short text's).
+pub const KEEP_BYTES: usize = 128 << 10;
 
 /// The arrays of a [`super::doc::Doc`].
 #[derive(Default)]
