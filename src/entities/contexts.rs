@@ -42,13 +42,34 @@ impl Contexts {
     }
 }
 
-/// Collects the contexts of every candidate word of `doc`.
-pub fn compute(doc: &Doc) -> Contexts {
-    compute_in(doc, Contexts::default())
+/// The working arrays of [`compute_in`], kept between texts (see [`super::scratch`]):
+/// each word's set, the sets, and where each set's words went.
+#[derive(Default)]
+pub struct Work {
+    pub set_of_word: Vec<u32>,
+    pub sets: Vec<(usize, [u64; MOST])>,
+    pub at: Vec<(u32, u32)>,
 }
 
-/// [`compute`] in the arrays of `bufs` (a former text's contexts, whatever they hold).
-pub fn compute_in(doc: &Doc, bufs: Contexts) -> Contexts {
+impl Work {
+    /// No arrays yet.
+    pub const fn new() -> Self {
+        Work {
+            set_of_word: Vec::new(),
+            sets: Vec::new(),
+            at: Vec::new(),
+        }
+    }
+}
+
+/// Collects the contexts of every candidate word of `doc`.
+pub fn compute(doc: &Doc) -> Contexts {
+    compute_in(doc, Contexts::default(), &mut Work::new())
+}
+
+/// [`compute`] in the arrays of `bufs` (a former text's contexts, whatever they hold),
+/// with `work` for room (cleared first).
+pub fn compute_in(doc: &Doc, bufs: Contexts, work: &mut Work) -> Contexts {
     let n = doc.toks.len();
     let Contexts {
         ranges: mut set_of,
@@ -57,8 +78,14 @@ pub fn compute_in(doc: &Doc, bufs: Contexts) -> Contexts {
     // Each word's set, in order of first mention, found by the word's number; the token
     // keeps its set's index (in the first half of its range, until the ranges are known).
     // Each set is held inline, so collecting costs no allocation per word.
-    let mut set_of_word = vec![u32::MAX; doc.word_ids];
-    let mut sets: Vec<(usize, [u64; MOST])> = Vec::new();
+    let Work {
+        set_of_word,
+        sets,
+        at,
+    } = work;
+    set_of_word.clear();
+    set_of_word.resize(doc.word_ids, u32::MAX);
+    sets.clear();
     // Tokens that are no candidate keep `(0, 0)`, no contexts.
     set_of.clear();
     set_of.resize(n, (0, 0));
@@ -103,14 +130,12 @@ pub fn compute_in(doc: &Doc, bufs: Contexts) -> Contexts {
     }
     words.clear();
     words.reserve(sets.iter().map(|&(len, _)| len).sum());
-    let at: Vec<(u32, u32)> = sets
-        .iter()
-        .map(|(len, set)| {
-            let s = words.len() as u32;
-            words.extend_from_slice(set.get(..*len).unwrap_or_default());
-            (s, words.len() as u32)
-        })
-        .collect();
+    at.clear();
+    at.extend(sets.iter().map(|(len, set)| {
+        let s = words.len() as u32;
+        words.extend_from_slice(set.get(..*len).unwrap_or_default());
+        (s, words.len() as u32)
+    }));
     for &i in &doc.cands {
         if let Some(r) = set_of.get_mut(i) {
             *r = at.get(r.0 as usize).copied().unwrap_or((0, 0));
@@ -130,7 +155,12 @@ mod tests {
     fn contexts_in_a_former_texts_arrays_equal_fresh_ones() {
         let a = Doc::new("we saw Varno today. shares of Varno rose and Kent beat Essex");
         let b = Doc::new("Essex beat Kent");
-        let reused = compute_in(&b, compute(&a));
+        let mut work = Work::new();
+        let reused = compute_in(
+            &b,
+            compute_in(&a, Contexts::default(), &mut work),
+            &mut work,
+        );
         let fresh = compute(&b);
         for i in 0..b.toks.len() {
             assert_eq!(reused.of(i), fresh.of(i));

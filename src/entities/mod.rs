@@ -153,6 +153,8 @@ pub(crate) fn tag_spans(
         doc,
         heads::join_ampersands(doc, model::spans_at(&tags, &doc.cands)),
     );
+    // The tags' array, for the next text (see `scratch`).
+    doc.spare.final_tags = tags;
     let mut spans = heads::split_at_titles(doc, spans);
     heads::trim_titles(doc, &mut spans);
     heads::drop_determiners(doc, &mut spans);

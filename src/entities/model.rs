@@ -95,7 +95,7 @@ fn tag_two_in(
     super::history::compute_into(doc, &tags, &mut spare.counts, &mut hist);
     doc.hist = hist;
     let contexts = std::mem::take(&mut doc.contexts);
-    doc.contexts = super::contexts::compute_in(doc, contexts);
+    doc.contexts = super::contexts::compute_in(doc, contexts, &mut spare.contexts);
     let doc = &*doc;
     let sure = sure_units(first);
     let known = |i: usize, prev: u8| {
@@ -122,7 +122,8 @@ fn tag_two_in(
     unsure.extend((margins.iter().enumerate()).filter_map(|(i, &m)| (m < sure).then_some(i)));
     let sums = std::mem::take(&mut spare.second_sums);
     let part = Partial::compute_in(unsure, w, |i, f| fresh(i, O, f), sums);
-    let out = greedy(doc, w, &part, known, fresh, |_, _, _, _| {}, Vec::new());
+    let out_tags = std::mem::take(&mut spare.final_tags);
+    let out = greedy(doc, w, &part, known, fresh, |_, _, _, _| {}, out_tags);
     (spare.second_list, spare.second_sums) = part.into_vecs();
     (spare.kept_buckets, spare.kept_at) = kept.into_vecs();
     spare.margins = margins;

@@ -56,6 +56,9 @@ pub struct TagBuffers {
     pub second_list: Vec<usize>,
     pub second_sums: Vec<[i32; TAGS]>,
     pub counts: Vec<[u32; 5]>,
+    pub contexts: super::contexts::Work,
+    /// The second pass's tags, given back by [`super::tag_spans`].
+    pub final_tags: Vec<u8>,
 }
 
 /// Drops `v` if it holds more than [`KEEP_BYTES`].
@@ -90,6 +93,8 @@ impl DocBuffers {
                 second_list: Vec::new(),
                 second_sums: Vec::new(),
                 counts: Vec::new(),
+                contexts: super::contexts::Work::new(),
+                final_tags: Vec::new(),
             },
         }
     }
@@ -118,6 +123,10 @@ impl DocBuffers {
         cap(&mut t.second_list);
         cap(&mut t.second_sums);
         cap(&mut t.counts);
+        cap(&mut t.contexts.set_of_word);
+        cap(&mut t.contexts.sets);
+        cap(&mut t.contexts.at);
+        cap(&mut t.final_tags);
     }
 }
 
