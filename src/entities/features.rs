@@ -237,6 +237,41 @@ pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
     out.n = n;
 }
 
+/// The buckets among token `i`'s features that come from the word lists (marks of the token
+/// and of its neighbours, and the table and topic features built on them). Training drops
+/// them now and then ([`super::train`]'s gazetteer dropout), so that the word itself, its
+/// shape and its context learn to carry the token too, as they must for names the lists
+/// lack.
+pub fn gazetteer_buckets(doc: &Doc, i: usize, bits: u32) -> Vec<u32> {
+    let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
+    let m1 = if starts_line(i) {
+        usize::MAX
+    } else {
+        i.wrapping_sub(1)
+    };
+    let p1 = if starts_line(i + 1) {
+        usize::MAX
+    } else {
+        i + 1
+    };
+    let mut out = Vec::new();
+    for (t, j) in [(T::Gaz, i), (T::GazM1, m1), (T::GazP1, p1)] {
+        let mut g = doc.gaz.get(j).copied().unwrap_or(0);
+        while g != 0 {
+            out.push(bucket(t as u32, u64::from(g.trailing_zeros()), bits));
+            g &= g - 1;
+        }
+    }
+    let table = u64::from(doc.flags(i) & F_TABLE_LINE != 0);
+    let gaz_begins = u64::from(doc.gaz.get(i).copied().unwrap_or(0) & 0x5555);
+    out.push(bucket(T::TableGaz as u32, table << 16 | gaz_begins, bits));
+    if doc.topic != 0 {
+        let v = hash::mix(doc.topic, table << 16 | gaz_begins);
+        out.push(bucket(T::TopicGaz as u32, v, bits));
+    }
+    out
+}
+
 /// Stores `head` in `buf` from `*n` on, moving `*n` past them: in one copy when they fit
 /// (always, with the buffer cleared first), else as many as fit, as a push each would.
 #[inline(always)]
@@ -464,6 +499,22 @@ mod tests {
         assert_eq!(a.len(), b.len());
         let differ = a.iter().zip(&b).filter(|(x, y)| x != y).count();
         assert_eq!(differ, 1, "only the other mention's context differs");
+    }
+
+    #[test]
+    fn gazetteer_buckets_are_the_word_list_features_of_the_token() {
+        let d = Doc::new("He flew from Paris to Berlin today");
+        let mut f = Vec::new();
+        extract(&d, 3, 0, 20, &mut f);
+        let g = gazetteer_buckets(&d, 3, 20);
+        assert!(g.len() >= 2, "Paris is in a list: {}", g.len());
+        assert!(
+            g.iter().all(|b| f.contains(b)),
+            "each is one of the token's"
+        );
+        // A word in no list, between words in none, has only the table feature.
+        let e = Doc::new("he saw Zqxvbn today");
+        assert_eq!(gazetteer_buckets(&e, 2, 20).len(), 1);
     }
 
     #[test]
