@@ -243,6 +243,21 @@ mod tests {
         assert_eq!(d.cands, listed);
     }
 
+    /// `heads` and `participles` look for capitalised words among the candidates only.
+    #[test]
+    fn every_capitalised_word_is_a_candidate() {
+        let mut rng = crate::testing::Rng::new(11);
+        for _ in 0..300 {
+            let text = rng.text(crate::testing::NEWS_PIECES, 40);
+            let d = Doc::new(&text);
+            for (i, t) in d.toks.iter().enumerate() {
+                if t.flags & (F_UPPER | super::super::tokenize::F_INIT_UPPER) != 0 {
+                    assert!(d.cand[i], "{:?} in {text:?}", d.word(i));
+                }
+            }
+        }
+    }
+
     #[test]
     fn connectors_match_the_list() {
         for c in CONNECTORS {

@@ -285,8 +285,9 @@ fn add_companies(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     }
     let upper = |i: usize| doc.flags(i) & super::tokenize::F_UPPER != 0;
     let mut added = Vec::new();
-    for i in 1..doc.toks.len() {
-        if covered[i] || !is_company_suffix(doc, i) {
+    // A suffix is capitalised, so a candidate: only they are looked at.
+    for &i in &doc.cands {
+        if i == 0 || covered.get(i).copied().unwrap_or(true) || !is_company_suffix(doc, i) {
             continue;
         }
         let mut start = i;

@@ -21,9 +21,11 @@ const PARTICIPLES: &[&str] = &["based", "led", "ruled", "backed", "controlled", 
 pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
     let before = spans.len();
     let mut next = 0; // first span that may cover token `i` (spans are sorted)
-    for (i, t) in doc.toks.iter().enumerate() {
-        // Most tokens are not capitalised words ending in "d" (every participle does): skip
-        // them unread.
+    // A capitalised word is a candidate: only they are looked at.
+    for &i in &doc.cands {
+        let Some(t) = doc.toks.get(i) else { continue };
+        // Most candidates are not capitalised words ending in "d" (every participle does):
+        // skip them unread.
         let capitalised = t.flags & F_INIT_UPPER != 0 && t.flags & F_LOWER != 0;
         if !capitalised
             || doc.text.as_bytes().get(t.end.wrapping_sub(1)) != Some(&b'd')
