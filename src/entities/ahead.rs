@@ -14,6 +14,9 @@ use super::model::TAGS;
 use crate::learn::Weights;
 use std::cell::Cell;
 
+/// How many tokens ahead the rows of a token's features are asked for.
+const AHEAD: usize = 2;
+
 /// Partial scores (every feature but the previous tag's two) of some tokens.
 pub struct Partial {
     /// The tokens, in text order.
@@ -44,21 +47,24 @@ impl Partial {
     ) -> Self {
         sums.clear();
         sums.reserve(list.len());
-        // Two buffers: the next token's features are extracted (and their rows asked for)
-        // before the current token's rows are added.
-        let mut bufs = [Feats::default(), Feats::default()];
-        if let (Some(&first), Some(b)) = (list.first(), bufs.get_mut(0)) {
-            feats_of(first, b);
-            w.prefetch_rows::<TAGS>(b.as_slice());
+        // A ring of buffers: the features of the token `AHEAD` places on are extracted (and
+        // their rows asked for) before the current token's rows are added, so the rows have
+        // the time of several tokens' work to arrive.
+        let mut bufs: [Feats; AHEAD + 1] = std::array::from_fn(|_| Feats::default());
+        for (k, b) in bufs.iter_mut().enumerate().take(AHEAD) {
+            if let Some(&j) = list.get(k) {
+                feats_of(j, b);
+                w.prefetch_rows::<TAGS>(b.as_slice());
+            }
         }
         for k in 0..list.len() {
-            let [a, b] = &mut bufs;
-            let (cur, next) = if k % 2 == 0 { (a, b) } else { (b, a) };
-            if let Some(&j) = list.get(k + 1) {
+            if let Some(&j) = list.get(k + AHEAD)
+                && let Some(next) = bufs.get_mut((k + AHEAD) % (AHEAD + 1))
+            {
                 feats_of(j, next);
                 w.prefetch_rows::<TAGS>(next.as_slice());
             }
-            let f = cur.as_slice();
+            let f = bufs.get(k % (AHEAD + 1)).map_or(&[][..], Feats::as_slice);
             let mut s = [0i32; TAGS];
             w.add_rows_n(f.get(..PREV_AT).unwrap_or_default(), &mut s);
             w.add_rows_n(f.get(PREV_AT + 2..).unwrap_or_default(), &mut s);
@@ -110,7 +116,12 @@ mod tests {
         for _ in 0..100 {
             let text = rng.text(NEWS_PIECES, 30);
             let doc = Doc::new(&text);
-            let list: Vec<usize> = (0..doc.toks.len()).filter(|_| rng.below(2) == 0).collect();
+            // Lists shorter than the ring of buffers too (`AHEAD`), every other time.
+            let cap = if rng.below(2) == 0 { AHEAD + 1 } else { usize::MAX };
+            let list: Vec<usize> = (0..doc.toks.len())
+                .filter(|_| rng.below(2) == 0)
+                .take(cap)
+                .collect();
             let part = Partial::compute(list.clone(), w, |i, f| {
                 features::extract_into(&doc, i, O, w.bits(), f)
             });
