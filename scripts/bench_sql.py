@@ -4,8 +4,10 @@
 Loads a JSONL corpus (one object a line, field "text") into a table, then times, in the same
 run and on the same table, SQLite's own lower(body) and every whosaid function:
 extract_quotes / extract_entities (scalar JSON and table-valued forms) and speaker_of.
-Prints M chars/s (medians over --repeat runs, one core), the ratio to lower(), the ratio of
-each table form to its scalar form, and the time to load the extension.
+Prints M chars/s (medians over --repeat rounds, one core), the ratio to lower(), the ratio of
+each table form to its scalar form, and the time to load the extension. Each round runs every
+statement once, and each ratio is the median of the ratios within a round, so that the
+machine's changes of speed (a third, from one minute to the next) hit both sides alike.
 
 Two clocks: wall time, and the CPU time of the thread that runs the statement (SQLite runs a
 statement on the calling thread, so this is the one core's work). On a quiet machine they
@@ -117,15 +119,27 @@ QUERIES = [
 ]
 
 
-def time_query(conn, sql, repeat):
-    """Medians of wall time and of this thread's CPU time over `repeat` runs."""
-    walls, cpus = [], []
+def time_once(conn, sql):
+    """Wall time and this thread's CPU time of one run of `sql`."""
+    wall, cpu = time.perf_counter(), time.thread_time()
+    conn.execute(sql).fetchall()
+    return time.perf_counter() - wall, time.thread_time() - cpu
+
+
+def time_rounds(conn, queries, repeat):
+    """Times every query once per round, `repeat` rounds: {name: (walls, cpus)}.
+
+    Round-robin, not one query's repeats back to back: this machine's speed shifts by a
+    third from one minute to the next, and a shift between two queries' blocks of repeats
+    would skew their ratio; within a round the queries run seconds apart.
+    """
+    runs = {name: ([], []) for name, _ in queries}
     for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.thread_time()
-        conn.execute(sql).fetchall()
-        cpus.append(time.thread_time() - cpu)
-        walls.append(time.perf_counter() - wall)
-    return statistics.median(walls), walls, statistics.median(cpus), cpus
+        for name, sql in queries:
+            wall, cpu = time_once(conn, sql)
+            runs[name][0].append(wall)
+            runs[name][1].append(cpu)
+    return runs
 
 
 def time_load(ext, repeat=20):
@@ -167,7 +181,7 @@ def run(args, ext, db, first_load, median_load):
     print(
         f"whosaid {version}, SQLite {sqlite3.sqlite_version}, {docs} documents, "
         f"{chars / 1e6:.1f} M chars ({os.path.basename(args.corpus)} ×{args.scale}), "
-        f"median of {args.repeat} runs, one core, {'in memory' if args.memory else 'file database'}"
+        f"median of {args.repeat} rounds, one core, {'in memory' if args.memory else 'file database'}"
     )
     print(f"extension load: first {first_load * 1e3:.2f} ms, median {median_load * 1e3:.2f} ms (target < 5 ms)")
     # Warm-up: page the table into the cache and the code into memory.
@@ -175,8 +189,8 @@ def run(args, ext, db, first_load, median_load):
     conn.execute(QUERIES[1][1]).fetchall()
 
     results = {}
-    for name, sql in QUERIES:
-        median, times, cpu, cpus = time_query(conn, sql, args.repeat)
+    for name, (times, cpus) in time_rounds(conn, QUERIES, args.repeat).items():
+        median, cpu = statistics.median(times), statistics.median(cpus)
         results[name] = {
             "seconds": median,
             "runs": times,
@@ -185,11 +199,10 @@ def run(args, ext, db, first_load, median_load):
             "cpu_runs": cpus,
             "cpu_mchars_per_s": chars / cpu / 1e6 if cpu > 0 else None,
         }
-    base = results["lower(body)"]["seconds"]
     print(f"{'':<24}{'---------- wall ----------':>32}{'--- CPU ---':>12}")
     print(f"{'function':<24}{'median s':>10}{'M chars/s':>11}{'× lower()':>11}{'M chars/s':>12}")
     for name, r in results.items():
-        r["ratio_to_lower"] = r["seconds"] / base
+        r["ratio_to_lower"] = ratios(results, name, "lower(body)")[0]
         cpu = f"{r['cpu_mchars_per_s']:>12.1f}" if r["cpu_mchars_per_s"] else f"{'-':>12}"
         print(f"{name:<24}{r['seconds']:>10.4f}{r['mchars_per_s']:>11.1f}{r['ratio_to_lower']:>11.2f}{cpu}")
     for fn in ["extract_quotes", "extract_entities"]:
@@ -217,9 +230,14 @@ def run(args, ext, db, first_load, median_load):
 
 
 def ratios(results, a, b):
-    """a's median over b's, in wall time and in CPU time."""
-    cpu = results[a]["cpu_seconds"] / results[b]["cpu_seconds"] if results[b]["cpu_seconds"] else float("nan")
-    return results[a]["seconds"] / results[b]["seconds"], cpu
+    """The median over rounds of a's time over b's in the same round, wall and CPU: each
+    ratio compares two runs made seconds apart (see `time_rounds`)."""
+
+    def median_ratio(key):
+        pairs = [x / y for x, y in zip(results[a][key], results[b][key]) if y > 0]
+        return statistics.median(pairs) if pairs else float("nan")
+
+    return median_ratio("runs"), median_ratio("cpu_runs")
 
 
 if __name__ == "__main__":
