@@ -117,7 +117,11 @@ mod tests {
             let text = rng.text(NEWS_PIECES, 30);
             let doc = Doc::new(&text);
             // Lists shorter than the ring of buffers too (`AHEAD`), every other time.
-            let cap = if rng.below(2) == 0 { AHEAD + 1 } else { usize::MAX };
+            let cap = if rng.below(2) == 0 {
+                AHEAD + 1
+            } else {
+                usize::MAX
+            };
             let list: Vec<usize> = (0..doc.toks.len())
                 .filter(|_| rng.below(2) == 0)
                 .take(cap)

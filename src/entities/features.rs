@@ -237,12 +237,10 @@ pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
     out.n = n;
 }
 
-/// The buckets among token `i`'s features that come from the word lists (marks of the token
-/// and of its neighbours, and the table and topic features built on them). Training drops
-/// them now and then ([`super::train`]'s gazetteer dropout), so that the word itself, its
-/// shape and its context learn to carry the token too, as they must for names the lists
-/// lack.
-pub fn gazetteer_buckets(doc: &Doc, i: usize, bits: u32) -> Vec<u32> {
+/// The tokens before and after token `i` on its line (`usize::MAX`, read as no token, where
+/// the line ends): context features stop at line ends.
+#[inline]
+fn line_neighbours(doc: &Doc, i: usize) -> (usize, usize) {
     let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
     let m1 = if starts_line(i) {
         usize::MAX
@@ -254,6 +252,16 @@ pub fn gazetteer_buckets(doc: &Doc, i: usize, bits: u32) -> Vec<u32> {
     } else {
         i + 1
     };
+    (m1, p1)
+}
+
+/// The buckets among token `i`'s features that come from the word lists (marks of the token
+/// and of its neighbours, and the table and topic features built on them). Training drops
+/// them now and then ([`super::train`]'s gazetteer dropout), so that the word itself, its
+/// shape and its context learn to carry the token too, as they must for names the lists
+/// lack.
+pub fn gazetteer_buckets(doc: &Doc, i: usize, bits: u32) -> Vec<u32> {
+    let (m1, p1) = line_neighbours(doc, i);
     let mut out = Vec::new();
     for (t, j) in [(T::Gaz, i), (T::GazM1, m1), (T::GazP1, p1)] {
         let mut g = doc.gaz.get(j).copied().unwrap_or(0);
@@ -295,17 +303,7 @@ pub fn extract_hist(doc: &Doc, i: usize, bits: u32, out: &mut Feats) {
     if doc.hist.is_empty() {
         return;
     }
-    let starts_line = |j: usize| doc.flags(j) & F_LINE_START != 0;
-    let m1 = if starts_line(i) {
-        usize::MAX
-    } else {
-        i.wrapping_sub(1)
-    };
-    let p1 = if starts_line(i + 1) {
-        usize::MAX
-    } else {
-        i + 1
-    };
+    let (m1, p1) = line_neighbours(doc, i);
     let shape = doc.words.shape(i);
     let h = |j: usize| doc.hist.get(j).copied().unwrap_or(0);
     let (own, m1, p1) = (h(i), h(m1), h(p1));
