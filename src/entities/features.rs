@@ -209,12 +209,7 @@ pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
     let mut n = out.n;
     let buf = &mut out.buf;
     push_all(buf, &mut n, &head);
-    let mut f = |t: T, v: u64| {
-        if let Some(slot) = buf.get_mut(n) {
-            *slot = bucket(t as u32, v, bits);
-            n += 1;
-        }
-    };
+    let mut f = |t: T, v: u64| push_one(buf, &mut n, bucket(t as u32, v, bits));
     for (t, j) in [(T::Gaz, i), (T::GazM1, m1), (T::GazP1, p1)] {
         let mut g = doc.gaz.get(j).copied().unwrap_or(0);
         while g != 0 {
@@ -280,6 +275,16 @@ pub fn gazetteer_buckets(doc: &Doc, i: usize, bits: u32) -> Vec<u32> {
     out
 }
 
+/// Stores bucket `b` in `buf` at `*n` and moves `*n` past it (nothing once the buffer is
+/// full). Inlined into a closure over a local count, which stays in a register.
+#[inline(always)]
+fn push_one(buf: &mut [u32; MAX], n: &mut usize, b: u32) {
+    if let Some(slot) = buf.get_mut(*n) {
+        *slot = b;
+        *n += 1;
+    }
+}
+
 /// Stores `head` in `buf` from `*n` on, moving `*n` past them: in one copy when they fit
 /// (always, with the buffer cleared first), else as many as fit, as a push each would.
 #[inline(always)]
@@ -290,10 +295,7 @@ fn push_all(buf: &mut [u32; MAX], n: &mut usize, head: &[u32]) {
         return;
     }
     for &h in head {
-        if let Some(slot) = buf.get_mut(*n) {
-            *slot = h;
-            *n += 1;
-        }
+        push_one(buf, n, h);
     }
 }
 
@@ -319,12 +321,7 @@ pub fn extract_hist(doc: &Doc, i: usize, bits: u32, out: &mut Feats) {
     let mut n = out.n;
     let buf = &mut out.buf;
     push_all(buf, &mut n, &head);
-    let mut f = |t: T, v: u64| {
-        if let Some(slot) = buf.get_mut(n) {
-            *slot = bucket(t as u32, v, bits);
-            n += 1;
-        }
-    };
+    let mut f = |t: T, v: u64| push_one(buf, &mut n, bucket(t as u32, v, bits));
     for &c in doc.contexts.of(i) {
         f(T::Context, c);
     }
