@@ -65,24 +65,12 @@ def main():
         gents = entities(g, text, None)
         pents = entities(pred.get(doc_id, {}), text, label_map)
         new = lambda e: not any(w in seen for w in words(text[e[0]:e[1]]))
-        for e in gents:
-            c["gold"] += 1
-            c["gold", e[2]] += 1
-            if new(e):
-                c["ugold"] += 1
-                c["ugold", e[2]] += 1
-        for e in pents:
-            c["pred"] += 1
-            c["pred", e[2]] += 1
-            if new(e):
-                c["upred"] += 1
-                c["upred", e[2]] += 1
-        for e in gents & pents:
-            c["tp"] += 1
-            c["tp", e[2]] += 1
-            if new(e):
-                c["utp"] += 1
-                c["utp", e[2]] += 1
+        for kind, ents in (("gold", gents), ("pred", pents), ("tp", gents & pents)):
+            for e in ents:
+                # Every name, then the unseen ones ("u" + kind); overall and per label.
+                for key in (kind, "u" + kind) if new(e) else (kind,):
+                    c[key] += 1
+                    c[key, e[2]] += 1
         gspans = {(s, e) for s, e, _ in gents}
         for e in pents:
             if new(e) and (e[0], e[1]) in gspans:
