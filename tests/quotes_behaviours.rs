@@ -112,6 +112,21 @@ fn sentence_subject_when_no_cue() {
 }
 
 #[test]
+fn sentence_subject_after_an_opening_clause() {
+    let q = one("Since then, the actress has branded the idea “absurd and tired.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("the actress"));
+}
+
+#[test]
+fn an_opening_clause_is_never_the_speaker() {
+    // The quotation stays (it belongs to the sentence); its speaker is not "Contrary".
+    let t = "Lee should publish the returns. Contrary to his claim that people would “learn \
+             nothing,” there would be a lot to learn.";
+    let q = one(t);
+    assert_ne!(q.speaker_mention.as_deref(), Some("Contrary"));
+}
+
+#[test]
 fn dash_signature() {
     let q = one("“He never listens to anyone.” ― Maria Gomez");
     assert_eq!(q.speaker_mention.as_deref(), Some("Maria Gomez"));

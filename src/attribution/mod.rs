@@ -471,11 +471,15 @@ fn attribute_one<'t>(
     //    thoughts the sentence reports ("Carson took the stage and called the system “rotten”").
     //    A subject that is a thing ("His plan is “…”") names no speaker: the quotation stays
     //    the sentence's (the quote filter keeps it so), its speaker left to the ranker.
+    //    A sentence opening with a clause ("Contrary to his claim that “…”") is the
+    //    quotation's too, whether or not a subject follows the clause.
     if mid_sentence {
-        if let Some(sp) = leading_subject(before, 0, before.len()) {
-            let speaker = names_a_source(before, sp).then_some(sp);
+        let subject = leading_subject(before, 0, before.len());
+        if subject.is_some() || subject::opens_with_clause(before) {
+            let speaker = subject.filter(|&sp| names_a_source(before, sp));
+            let at = subject.map_or(0, |sp| sp.0);
             return (
-                found(speaker, before, sp.0, 0, How::SentenceSubject),
+                found(speaker, before, at, 0, How::SentenceSubject),
                 sentence,
                 same_sentence_as_prev,
             );

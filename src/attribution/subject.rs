@@ -85,6 +85,59 @@ pub(super) const OPENERS: &[&str] = &[
     "nonetheless",
 ];
 
+/// Words that open a subordinate clause or a prepositional phrase before the sentence's
+/// subject ("Since then, the actress …", "While her husband …, she …", "Back in 1999, …").
+/// Their phrase runs to a comma, however long: skipping only the word would make the
+/// clause's own subject ("her husband") the sentence's, and with no comma there is no
+/// subject to find.
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
+    "since",
+    "while",
+    "though",
+    "although",
+    "because",
+    "unless",
+    "whereas",
+    "whether",
+    "whenever",
+    "wherever",
+    "whatever",
+    "until",
+    "despite",
+    "for",
+    "by",
+    "with",
+    "without",
+    "across",
+    "outside",
+    "inside",
+    "back",
+    "thanks",
+    "unlike",
+    "amid",
+    "among",
+    "under",
+    "over",
+    "through",
+    "throughout",
+    "upon",
+    "against",
+    "beyond",
+    "following",
+    "given",
+    "toward",
+    "towards",
+    "within",
+    "ever",
+    "therefore",
+    "thus",
+    "contrary",
+    "along",
+    "behind",
+    "near",
+    "close",
+];
+
 /// Capitalised sentence starts that are never a subject.
 pub(super) const NOT_SUBJECTS: &[&str] = &[
     "yes", "no", "here", "there", "will", "would", "only", "just", "what", "that", "this", "these",
@@ -137,23 +190,37 @@ fn is_time_word(word: &str) -> bool {
     TIME_WORD_SET.contains(word) || crate::calendar::is_weekday(word)
 }
 static OPENER_SET: WordSet<64> = WordSet::new(OPENERS);
+static CLAUSE_OPENER_SET: WordSet<128> = WordSet::new(CLAUSE_OPENERS);
 static NOT_SUBJECT_SET: WordSet<256> = WordSet::new(NOT_SUBJECTS);
 static MONTH_SET: WordSet<64> = WordSet::new(MONTHS);
+
+/// The first token from `floor` past dateline words in capitals ("WASHINGTON —") and
+/// punctuation.
+fn past_dateline(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> usize {
+    (floor..ceiling)
+        .find(|&i| {
+            tokens.get(i).is_some_and(|t| {
+                t.is_word && !(t.text.len() > 1 && t.text.chars().all(|c| !c.is_lowercase()))
+            })
+        })
+        .unwrap_or(ceiling)
+}
+
+/// Whether the sentence opens with a subordinate clause or phrase ([`CLAUSE_OPENERS`]):
+/// its quotation belongs to the sentence even when no subject is found after it.
+pub(super) fn opens_with_clause(tokens: &[Token<'_>]) -> bool {
+    let i = past_dateline(tokens, 0, tokens.len());
+    tokens
+        .get(i)
+        .is_some_and(|t| CLAUSE_OPENER_SET.contains(t.text))
+}
 
 /// The subject a sentence starts with: a pronoun, a determiner phrase ("The judge") or a run
 /// of capitalised words, after a dateline ("WASHINGTON —") or an opening adverbial ("On
 /// Monday, …"). Used when a participle or a colon leaves no other clue.
 pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option<Span> {
     let ceiling = ceiling.min(tokens.len());
-    let mut i = floor;
-    // Dateline words in capitals and their punctuation.
-    while i < ceiling
-        && tokens.get(i).is_some_and(|t| {
-            !t.is_word || (t.text.len() > 1 && t.text.chars().all(|c| !c.is_lowercase()))
-        })
-    {
-        i += 1;
-    }
+    let mut i = past_dateline(tokens, floor, ceiling);
     // Openers: adverbials ("On Monday,"), participles ("Reached by phone,", "Speaking
     // Tuesday,") and -ly adverbs ("Hastily,").
     let is_opener = |t: &Token<'_>| {
@@ -161,7 +228,13 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
             || (t.is_capitalized()
                 && (t.text.ends_with("ed") || t.text.ends_with("ly") || t.text.ends_with("ing")))
     };
-    if tokens.get(i).is_some_and(is_opener) {
+    if tokens
+        .get(i)
+        .is_some_and(|t| CLAUSE_OPENER_SET.contains(t.text))
+    {
+        // A clause or phrase up to its comma, or no subject at all.
+        i = (i..ceiling).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))? + 1;
+    } else if tokens.get(i).is_some_and(is_opener) {
         // Skip an opening adverbial up to its comma, or the single opener word.
         match (i..ceiling.min(i + 14)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
             Some(c) => i = c + 1,
@@ -190,7 +263,11 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
     }
     let bare = first.text.trim_end_matches('.');
     // Leftover openers ("Ever since …" without a comma), datelines ("Dec. 7") and months.
-    if NOT_SUBJECT_SET.contains(bare) || OPENER_SET.contains(bare) || MONTH_SET.contains(bare) {
+    if NOT_SUBJECT_SET.contains(bare)
+        || OPENER_SET.contains(bare)
+        || CLAUSE_OPENER_SET.contains(bare)
+        || MONTH_SET.contains(bare)
+    {
         return None;
     }
     let determiner = [
@@ -255,6 +332,33 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_opening_the_sentence_runs_to_its_comma() {
+        assert_eq!(
+            lead("Since then, the actress has spoken"),
+            Some("the actress")
+        );
+        assert_eq!(
+            lead("While her husband could draw on the centre in 1992, Ann Lee cannot"),
+            Some("Ann Lee")
+        );
+        assert_eq!(lead("Back in 1999, Ann Lee praised him"), Some("Ann Lee"));
+        // No comma: the clause's own subject is not the sentence's.
+        assert_eq!(lead("Though her rivals called it a con"), None);
+        assert_eq!(lead("Contrary to his claim"), None);
+    }
+
+    #[test]
+    fn a_clause_opener_is_found_past_a_dateline() {
+        let toks = |t: &'static str| tokenize(t, 0, t.len());
+        assert!(opens_with_clause(&toks("Since then, she left")));
+        assert!(opens_with_clause(&toks(
+            "PARIS — Despite the rain, she left"
+        )));
+        assert!(!opens_with_clause(&toks("Ann Lee left")));
+        assert!(!opens_with_clause(&toks("")));
+    }
+
+    #[test]
     fn time_phrases_with_a_weekday_open_a_sentence() {
         assert_eq!(lead("Late Monday, Ann Lee left"), Some("Ann Lee"));
         assert_eq!(lead("Two hours later, she left"), Some("she"));
@@ -264,6 +368,7 @@ mod tests {
     fn word_sets_hold_every_listed_word() {
         TIME_WORD_SET.assert_holds(TIME_WORDS);
         OPENER_SET.assert_holds(OPENERS);
+        CLAUSE_OPENER_SET.assert_holds(CLAUSE_OPENERS);
         MONTH_SET.assert_holds(MONTHS);
         NOT_SUBJECT_SET.assert_holds(NOT_SUBJECTS);
     }
