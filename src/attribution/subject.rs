@@ -4,6 +4,7 @@
 
 use super::word_set::WordSet;
 use super::*;
+use crate::entities::gazetteer::{Gazetteer, List};
 
 /// `was asked by X`: the index of "by" when the cue at `k` is a passive with an agent.
 pub(super) fn passive_agent(tokens: &[Token<'_>], k: usize) -> Option<usize> {
@@ -222,11 +223,17 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
     let ceiling = ceiling.min(tokens.len());
     let mut i = past_dateline(tokens, floor, ceiling);
     // Openers: adverbials ("On Monday,"), participles ("Reached by phone,", "Speaking
-    // Tuesday,") and -ly adverbs ("Hastily,").
-    let is_opener = |t: &Token<'_>| {
+    // Tuesday,") and -ly adverbs ("Hastily,"); but not a first name that goes on with
+    // another capitalised word ("Ted Cruz", "Carly Fiorina", "Kelly Ayotte").
+    let first_name = |j: usize, t: &Token<'_>| {
+        tokens.get(j + 1).is_some_and(Token::is_capitalized)
+            && Gazetteer::get().holds_word(List::FirstName, t.text)
+    };
+    let is_opener = |j: usize, t: &Token<'_>| {
         OPENER_SET.contains(t.text)
             || (t.is_capitalized()
-                && (t.text.ends_with("ed") || t.text.ends_with("ly") || t.text.ends_with("ing")))
+                && (t.text.ends_with("ed") || t.text.ends_with("ly") || t.text.ends_with("ing"))
+                && !first_name(j, t))
     };
     if tokens
         .get(i)
@@ -234,7 +241,7 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
     {
         // A clause or phrase up to its comma, or no subject at all.
         i = (i..ceiling).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))? + 1;
-    } else if tokens.get(i).is_some_and(is_opener) {
+    } else if tokens.get(i).is_some_and(|t| is_opener(i, t)) {
         // Skip an opening adverbial up to its comma, or the single opener word.
         match (i..ceiling.min(i + 14)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
             Some(c) => i = c + 1,
@@ -329,6 +336,22 @@ mod tests {
         assert_eq!(lead("Finally Ann Lee cut the ribbon"), Some("Ann Lee"));
         assert_eq!(lead("However, she stayed"), Some("she"));
         assert_eq!(lead("Once, when it rained, the roof fell"), None);
+    }
+
+    #[test]
+    fn a_first_name_ending_like_an_adverb_or_participle_is_no_opener() {
+        assert_eq!(
+            lead("Carly Fiorina threw her support behind Cruz, saying"),
+            Some("Carly Fiorina")
+        );
+        assert_eq!(lead("Ted Cruz took the stage, telling"), Some("Ted Cruz"));
+        assert_eq!(
+            lead("Kelly Ayotte, the senator, agreed"),
+            Some("Kelly Ayotte")
+        );
+        // Adverbs and participles still open the sentence.
+        assert_eq!(lead("Hastily, she left"), Some("she"));
+        assert_eq!(lead("Speaking Tuesday, Ann Lee left"), Some("Ann Lee"));
     }
 
     #[test]

@@ -265,6 +265,13 @@ impl Gazetteer {
         self.table.get(phrase_hash(words, start, len)) & !PREFIX
     }
 
+    /// Whether the single word `word` is an entry of `list` (any case), for rules outside
+    /// the tagger: attribution tells "Carly Fiorina" from an opening "Hastily".
+    pub fn holds_word(&self, list: List, word: &str) -> bool {
+        let h = hash::mix(hash::SEED, word::hash_folded(word.as_bytes()));
+        self.table.get(h) & (1 << list as u16) != 0
+    }
+
     /// For each token, a bit mask of (list, position) memberships: bit `2 * list` when the
     /// token begins a phrase of that list, bit `2 * list + 1` when it continues one. Only
     /// phrases starting at a token for which `starts` is true are looked up.
@@ -387,6 +394,22 @@ mod tests {
         let toks = tokenize(text);
         let w = WordHashes::new(text, &toks);
         Gazetteer::get().lookup(&w, 0, toks.len())
+    }
+
+    #[test]
+    fn holds_single_words_as_the_tagger_finds_them() {
+        let g = Gazetteer::get();
+        assert!(g.holds_word(List::FirstName, "Carly"));
+        assert!(g.holds_word(List::FirstName, "KELLY"));
+        assert!(g.holds_word(List::City, "Paris"));
+        assert!(!g.holds_word(List::FirstName, "Hastily"));
+        assert!(!g.holds_word(List::City, "Carly"));
+        for (text, list) in [("Carly", List::FirstName), ("Paris", List::City)] {
+            assert_eq!(
+                lists_of(text) & (1 << list as u16) != 0,
+                g.holds_word(list, text)
+            );
+        }
     }
 
     #[test]

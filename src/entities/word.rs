@@ -140,7 +140,7 @@ fn hash_bytes(w: &[u8]) -> (u64, u64) {
 
 /// The first hash of [`hash_bytes`] alone.
 #[inline]
-fn hash_folded(w: &[u8]) -> u64 {
+pub(crate) fn hash_folded(w: &[u8]) -> u64 {
     let mut f = hash::SEED;
     for &b in w {
         let Some(&[folded, _]) = ASCII.get(usize::from(b)) else {
