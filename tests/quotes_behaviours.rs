@@ -155,6 +155,18 @@ fn show_titles_and_work_names_are_not_quotes() {
 }
 
 #[test]
+fn a_capitalised_sentence_after_a_quotation_is_more_speech() {
+    let t = "“We have a common enemy,” Ann Lee told delegates. “Big Tobacco.”";
+    let q = extract_quotes(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].quote, "Big Tobacco.");
+    assert_eq!(q[1].speaker.as_deref(), Some("Ann Lee"));
+    // A title after a quotation ends in a comma, not a full stop: no speech.
+    let t = "“It sells,” Ann Lee said. “Billions,” on Showtime, is a drama.";
+    assert_eq!(extract_quotes(t).len(), 1);
+}
+
+#[test]
 fn scare_quote_in_attributed_sentence_is_kept() {
     let q = one("Ann Lee called the proposal “reckless.”");
     assert_eq!(q.kind, QuoteKind::Partial);

@@ -177,6 +177,7 @@ pub fn keep(text: &str, c: &Candidate, a: &Attribution) -> bool {
     // Week,” Carson said` names a show.
     if matches!(a.how, How::BeforeAdjacent | How::Colon)
         || (a.how == How::AfterAdjacent && !a.mid_sentence)
+        || (a.how == How::FollowOn && !a.mid_sentence && ends_a_sentence(quoted))
     {
         return true;
     }
@@ -192,6 +193,13 @@ pub fn keep(text: &str, c: &Candidate, a: &Attribution) -> bool {
     (a.speaker.is_some() && a.how == How::BeforeInSentence)
         || NAMING_WORDS.contains(&last)
         || last.ends_with(':')
+}
+
+/// Whether quoted words end with a full stop, question or exclamation mark of their own:
+/// "The Donald. Big Daddy." said after a quotation is more speech, while a title standing
+/// after one ends in a comma or nothing ("''Billions,'' on Showtime").
+fn ends_a_sentence(quoted: &str) -> bool {
+    quoted.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// Direct speech when the quotation starts its sentence, or follows an introducing cue and
