@@ -127,6 +127,12 @@ fn an_opening_clause_is_never_the_speaker() {
 }
 
 #[test]
+fn a_participle_after_a_verbs_object_has_the_sentence_subject() {
+    let q = one("Ann Lee released a statement saying “We will appeal the ruling.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
 fn dash_signature() {
     let q = one("“He never listens to anyone.” ― Maria Gomez");
     assert_eq!(q.speaker_mention.as_deref(), Some("Maria Gomez"));

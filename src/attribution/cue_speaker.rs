@@ -6,8 +6,8 @@
 //! sentence. Split from the rules in `mod.rs`, which decide which cue a quotation has.
 
 use super::cues::{self, CueKind, cue_at};
-use super::speaker::{Span, is_pronoun, phrase_after, subject_before};
-use super::subject::{PREPOSITIONS, clause_start, leading_subject, passive_agent};
+use super::speaker::{DETERMINERS, Span, in_list, is_pronoun, phrase_after, subject_before};
+use super::subject::{PREPOSITIONS, clause_start, follows_a_verb, leading_subject, passive_agent};
 use super::words::Token;
 
 /// The byte range of the tokens `s..e`.
@@ -63,7 +63,9 @@ pub(super) fn speaker_of_cue(
             // "marchers chanting “…”": the noun phrase right before the participle, unless it
             // is the object of a verb or of "to" ("emailed supporters saying", "sent a note to
             // donors stating"): then the sentence's subject, as below.
-            let sp = subject_before(tokens, k, floor).filter(|&(s, _)| !is_object(tokens, s));
+            let sp = subject_before(tokens, k, floor)
+                .map(|sp| object_tail(tokens, sp))
+                .filter(|&(s, _)| !is_object(tokens, s));
             match sp {
                 Some(sp) => Some(sp),
                 None => sentence_subject(tokens, k, floor),
@@ -71,6 +73,16 @@ pub(super) fn speaker_of_cue(
         }
         CueKind::Participle => sentence_subject(tokens, k, floor),
     }
+}
+
+/// The noun phrase that ends a walk back from a participle, when a verb precedes it inside
+/// the walk: "Lee released a statement saying" walks back to "Lee released a statement",
+/// whose last determiner after a lower-case word starts "a statement", the verb's object.
+fn object_tail(tokens: &[Token<'_>], (s, e): Span) -> Span {
+    let start = (s + 1..e).rev().find(|&d| {
+        tokens.get(d).is_some_and(|t| in_list(DETERMINERS, t.text)) && follows_a_verb(tokens, d)
+    });
+    (start.unwrap_or(s), e)
 }
 
 /// Whether the phrase starting at `tokens[s]` follows a verb or "to", as its object: a
@@ -91,7 +103,10 @@ pub(super) fn is_object(tokens: &[Token<'_>], s: usize) -> bool {
             "and", "or", "but", "as", "that", "who", "which", "the", "a", "an",
         ])
         .any(|w| w.eq_ignore_ascii_case(prev.text));
-    !function_word && !is_pronoun(prev.text) && prev.text.ends_with(['d', 's'])
+    let determiner = tokens.get(s).is_some_and(|t| in_list(DETERMINERS, t.text));
+    !function_word
+        && !is_pronoun(prev.text)
+        && (prev.text.ends_with(['d', 's']) || (determiner && follows_a_verb(tokens, s)))
 }
 
 /// The subject of the sentence a participle at `tokens[k]` continues: an earlier finite

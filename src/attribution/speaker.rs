@@ -133,7 +133,7 @@ const OBJECT_STOPS: &[&str] = &[
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
 
 /// Determiners that may start a speaker phrase ("the ministry", "a longtime adviser").
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "some", "many", "two", "three", "his", "her", "their",
     "its", "several", "most",
 ];
@@ -150,7 +150,7 @@ fn between_subject_and_verb(word: &str) -> bool {
 static SUBJECT_STOP_SET: WordSet<256> = WordSet::new(SUBJECT_STOPS);
 static OBJECT_STOP_SET: WordSet<128> = WordSet::new(OBJECT_STOPS);
 
-fn in_list(list: &[&str], word: &str) -> bool {
+pub(super) fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 

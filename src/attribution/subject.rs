@@ -2,6 +2,7 @@
 //! after datelines and openers ("On Monday,", "Hours later,"), the agent of a passive, and
 //! where a coordinated clause with its own subject starts.
 
+use super::speaker::DETERMINERS;
 use super::word_set::WordSet;
 use super::*;
 use crate::entities::gazetteer::{Gazetteer, List};
@@ -195,6 +196,28 @@ static CLAUSE_OPENER_SET: WordSet<128> = WordSet::new(CLAUSE_OPENERS);
 static NOT_SUBJECT_SET: WordSet<256> = WordSet::new(NOT_SUBJECTS);
 static MONTH_SET: WordSet<64> = WordSet::new(MONTHS);
 
+/// Whether the word before `tokens[s]` is a lower-case word that is no preposition,
+/// conjunction, determiner or pronoun: a verb, when a determiner starts the phrase.
+pub(super) fn follows_a_verb(tokens: &[Token<'_>], s: usize) -> bool {
+    let Some(prev) = s.checked_sub(1).and_then(|i| tokens.get(i)) else {
+        return false;
+    };
+    prev.is_word && !prev.is_capitalized() && !is_function_word(prev.text)
+}
+
+/// Prepositions, conjunctions, relatives and determiners: words that join or open a
+/// phrase, not verbs.
+fn is_function_word(word: &str) -> bool {
+    PREPOSITIONS
+        .iter()
+        .chain(&[
+            "and", "or", "but", "as", "that", "who", "which", "the", "a", "an",
+        ])
+        .any(|w| w.eq_ignore_ascii_case(word))
+        || DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        || is_pronoun(word)
+}
+
 /// The first token from `floor` past dateline words in capitals ("WASHINGTON —") and
 /// punctuation.
 fn past_dateline(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> usize {
@@ -293,6 +316,14 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
         {
             break;
         }
+        // "Her aide sent an email": a determiner after a verb starts its object.
+        if e > i + 1
+            && DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+            && follows_a_verb(tokens, e)
+        {
+            e -= 1;
+            break;
+        }
         e += 1;
     }
     (e > i + usize::from(determiner)).then_some((i, e))
@@ -336,6 +367,15 @@ mod tests {
         assert_eq!(lead("Finally Ann Lee cut the ribbon"), Some("Ann Lee"));
         assert_eq!(lead("However, she stayed"), Some("she"));
         assert_eq!(lead("Once, when it rained, the roof fell"), None);
+    }
+
+    #[test]
+    fn a_determiner_after_a_verb_ends_the_subject() {
+        assert_eq!(lead("Her aide sent an email saying"), Some("Her aide"));
+        assert_eq!(
+            lead("The head of the panel said"),
+            Some("The head of the panel")
+        );
     }
 
     #[test]
