@@ -76,15 +76,41 @@ impl Perceptron {
 
     /// The averaged weights, quantised for shipping.
     pub fn averaged(&self) -> Weights {
+        Weights::quantise(self.bits, self.classes, &self.averaged_real())
+    }
+
+    /// The averaged weights before quantising.
+    fn averaged_real(&self) -> Vec<f32> {
         let clock = f64::from(self.clock.max(1));
-        let avg: Vec<f32> = self
-            .w
+        self.w
             .iter()
             .zip(&self.total)
             .zip(&self.stamp)
             .map(|((&w, &t), &s)| ((t + f64::from(w) * f64::from(self.clock - s)) / clock) as f32)
-            .collect();
-        Weights::quantise(self.bits, self.classes, &avg)
+            .collect()
+    }
+
+    /// The mean of the averaged weights of `models` (same shape, trained on the same
+    /// examples in different orders), quantised: one model of the same size whose choices
+    /// depend less on the order the examples came in. `None` when there are no models or
+    /// their shapes differ.
+    pub fn mean_of(models: &[Perceptron]) -> Option<Weights> {
+        let first = models.first()?;
+        if models
+            .iter()
+            .any(|m| m.bits != first.bits || m.classes != first.classes)
+        {
+            return None;
+        }
+        let mut sum = vec![0.0f32; first.w.len()];
+        for m in models {
+            for (s, a) in sum.iter_mut().zip(m.averaged_real()) {
+                *s += a;
+            }
+        }
+        let n = models.len() as f32;
+        sum.iter_mut().for_each(|s| *s /= n);
+        Some(Weights::quantise(first.bits, first.classes, &sum))
     }
 }
 
@@ -92,6 +118,34 @@ impl Perceptron {
 mod tests {
     use super::*;
     use crate::learn::hash;
+
+    #[test]
+    fn the_mean_of_one_model_is_that_model() {
+        let a = hash::bucket(1, hash::bytes(hash::SEED, b"a"), 8);
+        let mut p = Perceptron::new(8, 2);
+        p.tick();
+        p.update(&[a], 1, 0);
+        let mut q = p.clone();
+        q.tick();
+        q.update(&[a], 0, 1);
+        let one = Perceptron::mean_of(std::slice::from_ref(&p)).map(|w| w.to_bytes());
+        assert_eq!(one, Some(p.averaged().to_bytes()));
+        // Two models that disagree: the mean lies between them.
+        let mean = Perceptron::mean_of(&[p.clone(), q.clone()]).unwrap_or_else(|| unreachable!());
+        let (mut sp, mut sq, mut sm) = ([0i32; 2], [0i32; 2], [0i32; 2]);
+        let (wp, wq) = (p.averaged(), q.averaged());
+        wp.add_scores(&[a], &mut sp);
+        wq.add_scores(&[a], &mut sq);
+        mean.add_scores(&[a], &mut sm);
+        let margin = |s: [i32; 2], w: &Weights| (s[1] - s[0]) as f32 * w.scale();
+        let (mp, mq, mm) = (margin(sp, &wp), margin(sq, &wq), margin(sm, &mean));
+        assert!(
+            mp.min(mq) - 1e-3 <= mm && mm <= mp.max(mq) + 1e-3,
+            "{mp} {mq} {mm}"
+        );
+        assert!(Perceptron::mean_of(&[]).is_none());
+        assert!(Perceptron::mean_of(&[p, Perceptron::new(9, 2)]).is_none());
+    }
 
     #[test]
     fn learns_a_separable_problem() {
