@@ -133,6 +133,16 @@ fn a_participle_after_a_verbs_object_has_the_sentence_subject() {
 }
 
 #[test]
+fn phrasal_speech_verbs() {
+    let q = one("“It happens, right?” Ann Lee went on, smiling.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    assert_eq!(q.cue.as_deref(), Some("went on"));
+    let q = one("Asked about the polls, Ann Lee shot back, “We will win this state.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    assert_eq!(q.cue.as_deref(), Some("shot back"));
+}
+
+#[test]
 fn dash_signature() {
     let q = one("“He never listens to anyone.” ― Maria Gomez");
     assert_eq!(q.speaker_mention.as_deref(), Some("Maria Gomez"));

@@ -134,6 +134,8 @@ pub(super) fn structural_after(after: &[Token<'_>], i0: usize) -> Option<Attribu
             "is", "was", "has", "does", "goes", "gets", "needed", "wanted",
         ]
         .contains(&verb.text);
+    let phrasal = cues::phrasal_cue(after, i0 + subject_len).is_some();
+    let verb_like = verb_like || phrasal;
     let mut next = i0 + subject_len + 1;
     if after
         .get(next)

@@ -466,6 +466,12 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
             kind: CueKind::According,
         });
     }
+    if let Some(len) = phrasal_cue(tokens, k) {
+        return Some(CueMatch {
+            len,
+            kind: CueKind::Verb,
+        });
+    }
     // The kind first: most words are no speech verb, and need no look at the words after.
     let kind = verb_kind(t)?;
     Some(CueMatch {
@@ -494,6 +500,41 @@ pub fn verb_kind(t: &Token<'_>) -> Option<CueKind> {
     } else {
         CueKind::Verb
     })
+}
+
+/// Verbs that report speech only with their particle ("Lee went on", "shot back",
+/// "chimed in"), each with it.
+const PHRASAL: &[(&str, &str)] = &[
+    ("broke", "in"),
+    ("chimed", "in"),
+    ("cut", "in"),
+    ("hit", "back"),
+    ("jumped", "in"),
+    ("lashed", "out"),
+    ("piped", "up"),
+    ("pressed", "on"),
+    ("pushed", "back"),
+    ("shot", "back"),
+    ("snapped", "back"),
+    ("spoke", "up"),
+    ("weighed", "in"),
+    ("went", "on"),
+];
+
+/// The length (2) of a phrasal speech verb at `tokens[k]` ([`PHRASAL`]) that ends its clause:
+/// punctuation or nothing after the particle, so that "went on Fox News" and "went on to
+/// win" are no cues, while "“…,” Lee went on, “…”" is.
+pub fn phrasal_cue(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let particle = tokens.get(k + 1)?;
+    if !particle.is_word || particle.text.len() > 4 {
+        return None;
+    }
+    let verb = tokens.get(k)?;
+    let listed = PHRASAL
+        .iter()
+        .any(|(v, p)| verb.text.eq_ignore_ascii_case(v) && particle.text.eq_ignore_ascii_case(p));
+    let ends = tokens.get(k + 2).is_none_or(|t| !t.is_word);
+    (listed && ends).then_some(2)
 }
 
 /// How many tokens from `tokens[k]` say where a speech verb was uttered in writing: "in a
@@ -525,6 +566,17 @@ fn statement_after(tokens: &[Token<'_>], k: usize) -> usize {
 mod tests {
     use super::super::words::tokenize;
     use super::*;
+
+    #[test]
+    fn a_phrasal_verb_is_a_cue_only_where_its_clause_ends() {
+        let cue = |text: &str, k: usize| phrasal_cue(&tokenize(text, 0, text.len()), k);
+        assert_eq!(cue("Lee went on, smiling", 1), Some(2));
+        assert_eq!(cue("Lee shot back", 1), Some(2));
+        assert_eq!(cue("Lee went on Fox News", 1), None);
+        assert_eq!(cue("Lee went on to win", 1), None);
+        assert_eq!(cue("Lee went home.", 1), None);
+        assert_eq!(cue("Lee shot down, and", 1), None);
+    }
 
     #[test]
     fn table_is_sorted_for_binary_search() {
