@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release -p whosaid --example train_ner -- \
 //!     TRAIN.jsonl DEV.jsonl data/ner.model [--epochs N] [--fold-epochs N] [--bits B] [--seed S]
-//!     [--gaz-dropout P]
+//!     [--gaz-dropout P] [--bag B]
 //! ```
 //! TRAIN and DEV are CoNLL-2003 in the JSONL form of the shared data folder (one document a
 //! line, `text` and `entities` with code point offsets and PER/ORG/LOC/MISC labels). Learns
@@ -11,7 +11,8 @@
 //! (second pass). Deterministic for given arguments. `--gaz-dropout P` (default 0, off) is
 //! the chance in thousandths that a training token loses its word-list features in an epoch
 //! (gazetteer dropout, `whosaid::entities::train::without_gazetteers`; tried at 200 and not
-//! adopted, see data/README.md). Rebuild the
+//! adopted, see data/README.md). `--bag B` (default 4) trains B perceptrons per pass, each
+//! in its own order of the texts, and writes the mean of their weights. Rebuild the
 //! library afterwards: the model is compiled in.
 
 #[path = "support/corpus.rs"]
@@ -51,7 +52,7 @@ fn main() {
     let opt = |name: &str, default: u64| corpus::numeric_option(&args, name, default);
     let [train_path, dev_path, out_path] = [0, 1, 2].map(|i| {
         args.get(i)
-            .expect("usage: train_ner TRAIN DEV OUT [--epochs N] [--bits B] [--seed S]")
+            .expect("usage: train_ner TRAIN DEV OUT [--epochs N] [--bits B] [--seed S] [--bag B]")
             .clone()
     });
     let set = Settings {
@@ -61,6 +62,7 @@ fn main() {
         seed: opt("--seed", 1996),
         folds: opt("--folds", 2) as usize,
         gaz_dropout: opt("--gaz-dropout", 0) as u32,
+        bag: opt("--bag", 4) as usize,
     };
     let (train_set, dev_set) = (load(&train_path), load(&dev_path));
     let (first, second) = train(&train_set, &dev_set, set, |m| eprintln!("{m}"));

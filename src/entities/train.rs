@@ -37,6 +37,9 @@ pub struct Settings {
     /// Gazetteer dropout: the chance, in thousandths, that a training token loses its
     /// word-list features in an epoch ([`without_gazetteers`]; 0: never).
     pub gaz_dropout: u32,
+    /// Perceptrons per pass, each seeing the texts in its own order; the pass's weights
+    /// are their mean ([`Perceptron::mean_of`]). 1: a single perceptron.
+    pub bag: usize,
 }
 
 /// Whether token `tok` of the `doc`th training text loses its word-list features in `epoch`,
@@ -178,44 +181,61 @@ pub fn evaluate(first: &Weights, second: Option<&Weights>, examples: &[Example])
 fn train_pass(
     docs: &[Doc],
     gold: &[Vec<u8>],
-    bits: u32,
+    (bits, bag): (u32, usize),
     epochs: usize,
     (seed, gaz_dropout): (u64, u32),
     mut score: impl FnMut(usize, &Weights, usize) -> f64,
 ) -> (Weights, usize) {
     let mut kept = Vec::new();
-    let mut p = Perceptron::new(bits, TAGS);
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    let mut rng = seed.max(1);
+    // Bagged perceptrons, each with its own order of the texts and its own shuffle seed.
+    let mut bagged: Vec<(Perceptron, Vec<usize>, u64)> = (0..bag.max(1) as u64)
+        .map(|k| {
+            let order: Vec<usize> = (0..docs.len()).collect();
+            (
+                Perceptron::new(bits, TAGS),
+                order,
+                seed.wrapping_add(k).max(1),
+            )
+        })
+        .collect();
+    let mean = |bagged: &[(Perceptron, Vec<usize>, u64)]| {
+        let models: Vec<Perceptron> = bagged.iter().map(|(p, _, _)| p.clone()).collect();
+        match models.as_slice() {
+            [one] => one.averaged(),
+            _ => Perceptron::mean_of(&models).unwrap_or_else(|| Weights::quantise(bits, TAGS, &[])),
+        }
+    };
     let mut best: Option<(f64, Weights, usize)> = None;
     for epoch in 1..=epochs {
-        // Fisher–Yates with xorshift: deterministic for a given seed.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
         let mut errors = 0usize;
-        for &d in &order {
-            let (Some(doc), Some(g)) = (docs.get(d), gold.get(d)) else {
-                continue;
-            };
-            let mut s = [0f32; TAGS];
-            model::decode(doc, bits, |i, feats, prev| {
-                let drop = (seed, epoch, gaz_dropout);
-                without_gazetteers(drop, d, doc, i, bits, feats, &mut kept);
-                let feats = kept.as_slice();
-                p.tick();
-                p.scores(feats, &mut s);
-                let guess = model::best(&s, prev);
-                let truth = usize::from(g.get(i).copied().unwrap_or(0));
-                errors += usize::from(truth != usize::from(guess));
-                p.update(feats, truth, usize::from(guess));
-                guess
-            });
+        for (p, order, rng) in &mut bagged {
+            // Fisher–Yates with xorshift: deterministic for a given seed.
+            for i in (1..order.len()).rev() {
+                *rng ^= *rng << 13;
+                *rng ^= *rng >> 7;
+                *rng ^= *rng << 17;
+                order.swap(i, (*rng % (i as u64 + 1)) as usize);
+            }
+            for &d in order.iter() {
+                let (Some(doc), Some(g)) = (docs.get(d), gold.get(d)) else {
+                    continue;
+                };
+                let mut s = [0f32; TAGS];
+                model::decode(doc, bits, |i, feats, prev| {
+                    let drop = (seed, epoch, gaz_dropout);
+                    without_gazetteers(drop, d, doc, i, bits, feats, &mut kept);
+                    let feats = kept.as_slice();
+                    p.tick();
+                    p.scores(feats, &mut s);
+                    let guess = model::best(&s, prev);
+                    let truth = usize::from(g.get(i).copied().unwrap_or(0));
+                    errors += usize::from(truth != usize::from(guess));
+                    p.update(feats, truth, usize::from(guess));
+                    guess
+                });
+            }
         }
-        let w = p.averaged();
+        let w = mean(&bagged);
         let f = score(epoch, &w, errors);
         if best.as_ref().is_none_or(|b| f > b.0) {
             best = Some((f, w, epoch));
@@ -223,7 +243,7 @@ fn train_pass(
     }
     match best {
         Some((_, w, e)) => (w, e),
-        None => (p.averaged(), 0),
+        None => (mean(&bagged), 0),
     }
 }
 
@@ -264,7 +284,7 @@ pub fn train(
     let (first, e1) = train_pass(
         &docs,
         &gold,
-        set.bits,
+        (set.bits, set.bag),
         set.epochs,
         (set.seed, set.gaz_dropout),
         |epoch, w, errors| {
@@ -292,7 +312,7 @@ pub fn train(
         let (w, _) = train_pass(
             &sub_docs,
             &sub_gold,
-            set.bits,
+            (set.bits, set.bag),
             set.fold_epochs,
             (set.seed, set.gaz_dropout),
             |e, _, _| e as f64,
@@ -311,7 +331,7 @@ pub fn train(
     let (second, e2) = train_pass(
         &docs,
         &gold,
-        set.bits,
+        (set.bits, set.bag),
         set.epochs,
         (set.seed ^ 0x5eed, set.gaz_dropout),
         |epoch, w, errors| {
@@ -333,6 +353,57 @@ pub fn train(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn toy() -> Vec<Example> {
+        let texts = [
+            "Ann Lee met Bo Chen in Paris on Monday.",
+            "Bo Chen flew to Paris.",
+            "Ann Lee stayed in Rome.",
+        ];
+        texts
+            .iter()
+            .map(|&t| {
+                let at = |w: &str| t.find(w).map(|s| (s, s + w.len()));
+                let mut gold = Vec::new();
+                for (w, l) in [
+                    ("Ann Lee", Label::Person),
+                    ("Bo Chen", Label::Person),
+                    ("Paris", Label::Loc),
+                    ("Rome", Label::Loc),
+                ] {
+                    if let Some((s, e)) = at(w) {
+                        gold.push((s, e, l));
+                    }
+                }
+                Example {
+                    text: t.to_string(),
+                    gold,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bag_of_perceptrons_learns_deterministically() {
+        let set = |bag| Settings {
+            bits: 12,
+            epochs: 4,
+            fold_epochs: 2,
+            seed: 1996,
+            folds: 2,
+            gaz_dropout: 0,
+            bag,
+        };
+        let data = toy();
+        let run = |bag| {
+            let (a, b) = train(&data, &data, set(bag), |_| {});
+            (a.to_bytes(), b.to_bytes(), evaluate(&a, Some(&b), &data).f1(None))
+        };
+        let (one, three, again) = (run(1), run(3), run(3));
+        assert_eq!(three, again, "same settings, same weights");
+        assert_ne!(one.0, three.0, "a bag is not one perceptron");
+        assert!(three.2 > 90.0, "{}", three.2);
+    }
 
     fn dropped(seed: u64, epoch: usize, per_mille: u32) -> Vec<usize> {
         (0..500)
