@@ -143,6 +143,16 @@ fn phrasal_speech_verbs() {
 }
 
 #[test]
+fn a_quoted_sentence_ends_the_sentence_of_the_quotation() {
+    let t =
+        "Ann Lee credited the win to “a closed primary.” She wants the party to “open its doors.”";
+    let q = extract_quotes(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].speaker_mention.as_deref(), Some("She"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
 fn dash_signature() {
     let q = one("“He never listens to anyone.” ― Maria Gomez");
     assert_eq!(q.speaker_mention.as_deref(), Some("Maria Gomez"));

@@ -222,7 +222,10 @@ fn attribute_one<'t>(
     let prev_same_para = prev.filter(|(p, _)| p.close > para && !p.unclosed);
     let floor = prev_same_para.map_or(para, |(p, _)| p.close);
     let s_start = sentence_start(text, c.open, floor);
-    let same_sentence_as_prev = prev_same_para.is_some() && s_start == floor;
+    // “… vote.” He commanded …: a quoted sentence's own stop, then a capital, ends the sentence
+    // of the quotation before, so this one does not inherit its speaker.
+    let after_quoted_stop = prev_same_para.is_some_and(|(p, _)| closes_a_sentence(text, p));
+    let same_sentence_as_prev = prev_same_para.is_some() && s_start == floor && !after_quoted_stop;
     // The whole sentence before the quotation, across earlier quotations of the sentence, so a
     // subject before them is in reach; cues are looked for only after the previous quotation.
     let sentence = if same_sentence_as_prev {
@@ -525,6 +528,23 @@ fn starts_lowercase(text: &str, c: &Candidate) -> bool {
     text.get(c.start..c.end)
         .and_then(|q| q.chars().find(|ch| ch.is_alphanumeric()))
         .is_some_and(char::is_lowercase)
+}
+
+/// Whether a quotation ends a sentence: its words end with a full stop, question or
+/// exclamation mark and the next word after it starts with a capital.
+fn closes_a_sentence(text: &str, c: &Candidate) -> bool {
+    let stop = text
+        .get(c.start..c.end)
+        .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))
+        .is_some_and(|q| q.ends_with(['.', '?', '!']));
+    stop && text
+        .get(c.close..)
+        .and_then(|rest| {
+            rest.trim_start_matches(|ch: char| !ch.is_alphanumeric() && ch != '\n')
+                .chars()
+                .next()
+        })
+        .is_some_and(char::is_uppercase)
 }
 
 /// Whether the quoted words end with a full stop (so the sentence ends with them).

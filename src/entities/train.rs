@@ -397,7 +397,11 @@ mod tests {
         let data = toy();
         let run = |bag| {
             let (a, b) = train(&data, &data, set(bag), |_| {});
-            (a.to_bytes(), b.to_bytes(), evaluate(&a, Some(&b), &data).f1(None))
+            (
+                a.to_bytes(),
+                b.to_bytes(),
+                evaluate(&a, Some(&b), &data).f1(None),
+            )
         };
         let (one, three, again) = (run(1), run(3), run(3));
         assert_eq!(three, again, "same settings, same weights");
