@@ -153,6 +153,15 @@ fn a_quoted_sentence_ends_the_sentence_of_the_quotation() {
 }
 
 #[test]
+fn a_participle_after_an_opening_quotation_has_the_sentence_subject() {
+    let t = "“Promise you will keep your hands in sight,” Ann Lee sings before asking him, \
+             “Where do we go from here?”";
+    let q = extract_quotes(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
 fn dash_signature() {
     let q = one("“He never listens to anyone.” ― Maria Gomez");
     assert_eq!(q.speaker_mention.as_deref(), Some("Maria Gomez"));

@@ -218,6 +218,23 @@ fn is_function_word(word: &str) -> bool {
         || is_pronoun(word)
 }
 
+/// The first token after a quotation that opens the sentence at `floor` (“Promise me,” Lee
+/// sings …: the quoted words are not the sentence's subject), or `floor` when none does or
+/// it does not close before `ceiling`.
+fn past_quotation(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> usize {
+    let is_mark = |i: usize, marks: &[&str]| {
+        tokens
+            .get(i)
+            .is_some_and(|t| !t.is_word && marks.contains(&t.text))
+    };
+    if !is_mark(floor, &["“", "\"", "''", "``"]) {
+        return floor;
+    }
+    (floor + 1..ceiling)
+        .find(|&j| is_mark(j, &["”", "\"", "''"]))
+        .map_or(floor, |j| j + 1)
+}
+
 /// The first token from `floor` past dateline words in capitals ("WASHINGTON —") and
 /// punctuation.
 fn past_dateline(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> usize {
@@ -244,7 +261,7 @@ pub(super) fn opens_with_clause(tokens: &[Token<'_>]) -> bool {
 /// Monday, …"). Used when a participle or a colon leaves no other clue.
 pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize) -> Option<Span> {
     let ceiling = ceiling.min(tokens.len());
-    let mut i = past_dateline(tokens, floor, ceiling);
+    let mut i = past_dateline(tokens, past_quotation(tokens, floor, ceiling), ceiling);
     // Openers: adverbials ("On Monday,"), participles ("Reached by phone,", "Speaking
     // Tuesday,") and -ly adverbs ("Hastily,"); but not a first name that goes on with
     // another capitalised word ("Ted Cruz", "Carly Fiorina", "Kelly Ayotte").
@@ -367,6 +384,17 @@ mod tests {
         assert_eq!(lead("Finally Ann Lee cut the ribbon"), Some("Ann Lee"));
         assert_eq!(lead("However, she stayed"), Some("she"));
         assert_eq!(lead("Once, when it rained, the roof fell"), None);
+    }
+
+    #[test]
+    fn a_quotation_opening_the_sentence_is_not_its_subject() {
+        assert_eq!(
+            lead("“Promise me,” Ann Lee sings before asking"),
+            Some("Ann Lee")
+        );
+        assert_eq!(lead("\"Never,\" she said, asking"), Some("she"));
+        // Unclosed: read as before.
+        assert_eq!(lead("“Promise me Ann Lee"), Some("Promise"));
     }
 
     #[test]
