@@ -26,6 +26,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "eventually",
     "finally",
     "first",
+    "further",
     "had",
     "has",
     "have",
@@ -504,6 +505,14 @@ mod tests {
         assert_eq!(
             subject("Rep. Ann Lee (R-Ohio), a panel member, said", "said").as_deref(),
             Some("Rep. Ann Lee")
+        );
+    }
+
+    #[test]
+    fn an_adverb_of_sequence_stands_between_subject_and_verb() {
+        assert_eq!(
+            subject("The director further wrote", "wrote").as_deref(),
+            Some("The director")
         );
     }
 
