@@ -109,8 +109,15 @@ pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Hash of the initials of the capitalised words of a name of two or more such words.
+/// Hash of the initials of the capitalised words of a name of two or more such words, a
+/// leading article left out: "The World Health Organization" is what "WHO" stands for, however
+/// the tagger read the sentence-opening "The" (CoNLL's own names go both ways: "The Walt
+/// Disney Co", "European Commission").
 fn initials(name: &str) -> Option<u64> {
+    let name = ["The ", "THE "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .unwrap_or(name);
     let mut h = hash::SEED;
     let mut n = 0;
     for c in name
@@ -186,6 +193,8 @@ mod tests {
             initials("North Atlantic Treaty Organization")
         );
         assert_eq!(acronym("Nato"), None);
+        assert_eq!(acronym("WHO"), initials("The World Health Organization"));
+        assert_eq!(acronym("TWHO"), initials("To World Health Organization"));
     }
 
     #[test]
