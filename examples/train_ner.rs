@@ -58,7 +58,7 @@ fn main() {
     let set = Settings {
         epochs: opt("--epochs", 12) as usize,
         fold_epochs: opt("--fold-epochs", 8) as usize,
-        bits: opt("--bits", 17) as u32,
+        bits: opt("--bits", 18) as u32,
         seed: opt("--seed", 1996),
         folds: opt("--folds", 2) as usize,
         gaz_dropout: opt("--gaz-dropout", 0) as u32,
