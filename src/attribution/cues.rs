@@ -521,15 +521,26 @@ const PHRASAL: &[(&str, &str)] = &[
     ("went", "on"),
 ];
 
+/// The verbs of [`PHRASAL`].
+const PHRASAL_VERBS: &[&str] = &[
+    "broke", "chimed", "cut", "hit", "jumped", "lashed", "piped", "pressed", "pushed", "shot",
+    "snapped", "spoke", "weighed", "went",
+];
+static PHRASAL_VERB_SET: WordSet<64> = WordSet::new(PHRASAL_VERBS);
+
 /// The length (2) of a phrasal speech verb at `tokens[k]` ([`PHRASAL`]) that ends its clause:
 /// punctuation or nothing after the particle, so that "went on Fox News" and "went on to
 /// win" are no cues, while "“…,” Lee went on, “…”" is.
 pub fn phrasal_cue(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    // Most tokens are no listed verb: the hash set turns them away on length and letters.
+    let verb = tokens.get(k)?;
+    if !PHRASAL_VERB_SET.contains(verb.text) {
+        return None;
+    }
     let particle = tokens.get(k + 1)?;
     if !particle.is_word || particle.text.len() > 4 {
         return None;
     }
-    let verb = tokens.get(k)?;
     let listed = PHRASAL
         .iter()
         .any(|(v, p)| verb.text.eq_ignore_ascii_case(v) && particle.text.eq_ignore_ascii_case(p));
@@ -566,6 +577,14 @@ fn statement_after(tokens: &[Token<'_>], k: usize) -> usize {
 mod tests {
     use super::super::words::tokenize;
     use super::*;
+
+    #[test]
+    fn every_phrasal_verb_is_in_the_set() {
+        PHRASAL_VERB_SET.assert_holds(PHRASAL_VERBS);
+        for (v, _) in PHRASAL {
+            assert!(PHRASAL_VERBS.contains(v), "{v}");
+        }
+    }
 
     #[test]
     fn a_phrasal_verb_is_a_cue_only_where_its_clause_ends() {
