@@ -466,14 +466,25 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
             kind: CueKind::According,
         });
     }
-    if let Some(len) = phrasal_cue(tokens, k) {
-        return Some(CueMatch {
+    // The kind first: most words are no speech verb, and need no look at the words after;
+    // nor are they the verb of a phrasal cue ("went on"), asked only then.
+    let Some(kind) = verb_kind(t) else {
+        // Particles are "on", "back", "in", "up", "out": one byte turns most words away.
+        let particle = tokens.get(k + 1).is_some_and(|p| {
+            p.text.len() <= 4
+                && matches!(
+                    p.text.as_bytes().first(),
+                    Some(b'o' | b'b' | b'i' | b'u' | b'O' | b'B' | b'I' | b'U')
+                )
+        });
+        if !particle {
+            return None;
+        }
+        return phrasal_cue(tokens, k).map(|len| CueMatch {
             len,
             kind: CueKind::Verb,
         });
-    }
-    // The kind first: most words are no speech verb, and need no look at the words after.
-    let kind = verb_kind(t)?;
+    };
     Some(CueMatch {
         len: 1 + statement_after(tokens, k + 1),
         kind,
@@ -531,6 +542,7 @@ static PHRASAL_VERB_SET: WordSet<64> = WordSet::new(PHRASAL_VERBS);
 /// The length (2) of a phrasal speech verb at `tokens[k]` ([`PHRASAL`]) that ends its clause:
 /// punctuation or nothing after the particle, so that "went on Fox News" and "went on to
 /// win" are no cues, while "“…,” Lee went on, “…”" is.
+#[inline]
 pub fn phrasal_cue(tokens: &[Token<'_>], k: usize) -> Option<usize> {
     // Most tokens are no listed verb: the hash set turns them away on length and letters.
     let verb = tokens.get(k)?;
