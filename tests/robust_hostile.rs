@@ -376,6 +376,8 @@ fn hundred_thousand_quote_marks_of_every_kind() {
         }
         out
     });
+    // Quoted stops and nothing else: no word follows any of them to end the look ahead.
+    assert_linear("quoted stops", n, ".", |k| "“.”".repeat(k));
     assert_linear("unbalanced marks of every kind", 10 * n, "x", |k| {
         let mut out = String::new();
         for i in 0..k {

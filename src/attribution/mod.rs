@@ -531,7 +531,8 @@ fn starts_lowercase(text: &str, c: &Candidate) -> bool {
 }
 
 /// Whether a quotation ends a sentence: its words end with a full stop, question or
-/// exclamation mark and the next word after it starts with a capital.
+/// exclamation mark and the next word, within a few characters of it, starts with a
+/// capital. The look ahead is bounded, so a text of marks and stops alone stays linear.
 fn closes_a_sentence(text: &str, c: &Candidate) -> bool {
     let stop = text
         .get(c.start..c.end)
@@ -540,9 +541,9 @@ fn closes_a_sentence(text: &str, c: &Candidate) -> bool {
     stop && text
         .get(c.close..)
         .and_then(|rest| {
-            rest.trim_start_matches(|ch: char| !ch.is_alphanumeric() && ch != '\n')
-                .chars()
-                .next()
+            rest.chars()
+                .take(8)
+                .find(|&ch| ch.is_alphanumeric() || ch == '\n')
         })
         .is_some_and(char::is_uppercase)
 }
