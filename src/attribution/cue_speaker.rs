@@ -91,22 +91,13 @@ pub(super) fn is_object(tokens: &[Token<'_>], s: usize) -> bool {
     let Some(prev) = s.checked_sub(1).and_then(|i| tokens.get(i)) else {
         return false;
     };
-    if !prev.is_word || prev.is_capitalized() {
-        return false;
-    }
-    if prev.text == "to" {
+    if prev.is_word && prev.text == "to" {
         return true;
     }
-    let function_word = PREPOSITIONS
-        .iter()
-        .chain(&[
-            "and", "or", "but", "as", "that", "who", "which", "the", "a", "an",
-        ])
-        .any(|w| w.eq_ignore_ascii_case(prev.text));
+    // A verb: a past or present form ("emailed", "sends"), or any such word before a
+    // determiner ("sent a note").
     let determiner = tokens.get(s).is_some_and(|t| in_list(DETERMINERS, t.text));
-    !function_word
-        && !is_pronoun(prev.text)
-        && (prev.text.ends_with(['d', 's']) || (determiner && follows_a_verb(tokens, s)))
+    follows_a_verb(tokens, s) && (prev.text.ends_with(['d', 's']) || determiner)
 }
 
 /// The subject of the sentence a participle at `tokens[k]` continues: an earlier finite

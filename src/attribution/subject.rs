@@ -2,7 +2,7 @@
 //! after datelines and openers ("On Monday,", "Hours later,"), the agent of a passive, and
 //! where a coordinated clause with its own subject starts.
 
-use super::speaker::DETERMINERS;
+use super::speaker::{DETERMINERS, in_list};
 use super::word_set::WordSet;
 use super::*;
 use crate::entities::gazetteer::{Gazetteer, List};
@@ -214,7 +214,7 @@ fn is_function_word(word: &str) -> bool {
             "and", "or", "but", "as", "that", "who", "which", "the", "a", "an",
         ])
         .any(|w| w.eq_ignore_ascii_case(word))
-        || DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        || in_list(DETERMINERS, word)
         || is_pronoun(word)
 }
 
@@ -334,10 +334,7 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
             break;
         }
         // "Her aide sent an email": a determiner after a verb starts its object.
-        if e > i + 1
-            && DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
-            && follows_a_verb(tokens, e)
-        {
+        if e > i + 1 && in_list(DETERMINERS, t.text) && follows_a_verb(tokens, e) {
             e -= 1;
             break;
         }
