@@ -1,6 +1,6 @@
 //! Attribution from outside the quotation's own sentence: the sentence before a
 //! stand-alone quotation, a paragraph ending in a colon, an outer "according to" source, and a
-//! transcript speaker written inside the quotation.
+//! transcript speaker written inside the quotation, a signature line after it.
 
 use super::*;
 
@@ -160,6 +160,44 @@ pub(super) fn transcript_speaker(text: &str, c: &Candidate) -> Option<Attributio
     })
 }
 
+/// How far (bytes) past the closing mark a signature line may start, and how long it may be.
+const SIGNATURE_REACH: usize = 16;
+const SIGNATURE_LEN: usize = 120;
+
+/// A short signature line right after a quotation that ends its paragraph: `“…”` then
+/// `- Bernie Sanders.` or `-Michelle Marks, Philadelphia.` on the next line, the way fact
+/// checks and reader letters sign what they quote. Only a short line counts: a dash opening
+/// a long line is a list item, not a signature.
+pub(super) fn signature_line(text: &str, c: &Candidate) -> Option<Attribution> {
+    if c.unclosed {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    // Only spaces or a stop between the closing mark and the line's end.
+    let rest = bytes.get(c.close..)?;
+    let gap = rest
+        .iter()
+        .take(SIGNATURE_REACH)
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\r' | b'.'))?;
+    if rest.get(gap) != Some(&b'\n') {
+        return None;
+    }
+    let blank = rest
+        .get(gap..)?
+        .iter()
+        .take(SIGNATURE_REACH)
+        .position(|b| !b.is_ascii_whitespace())?;
+    let line_start = c.close + gap + blank;
+    let cap = char_floor(text, (line_start + SIGNATURE_LEN).min(text.len()));
+    // The line ends within reach, or the text does.
+    let line_end = match bytes.get(line_start..cap)?.iter().position(|&b| b == b'\n') {
+        Some(k) => line_start + k,
+        None if cap == text.len() => cap,
+        None => return None,
+    };
+    super::after::dash_signature(&tokenize(text, line_start, line_end))
+}
+
 #[cfg(test)]
 mod tests {
     fn speaker(text: &str) -> Option<String> {
@@ -182,5 +220,23 @@ mod tests {
         assert_eq!(speaker(&next).as_deref(), Some("the minister"));
         let before = format!("According to Reuters, {quote} on Monday.");
         assert_eq!(speaker(&before).as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn a_short_dash_line_after_a_quoted_paragraph_signs_it() {
+        let quote =
+            "The senator spoke at length.\n\n“Multinationals pay zero taxes in this country.”";
+        let signed = format!("{quote}\n\n- Bernie Sanders.\n\nThat is only partly true.");
+        assert_eq!(speaker(&signed).as_deref(), Some("Bernie Sanders"));
+        let described = format!("{quote}\n\n—Ann Lee, a voter from Ohio");
+        assert_eq!(speaker(&described).as_deref(), Some("Ann Lee"));
+        // A list item after the paragraph is no signature; nor is a dash line further down.
+        let item = format!(
+            "{quote}\n\n- Sanders, meanwhile, spent the rest of the week in Iowa, where he held \
+             eleven rallies and met voters at diners and union halls."
+        );
+        assert_eq!(speaker(&item), None);
+        let later = format!("{quote}\n\nHe left.\n\n- Bernie Sanders.");
+        assert_eq!(speaker(&later), None);
     }
 }

@@ -44,7 +44,8 @@ use words::{Token, tokenize, tokenize_into};
 
 use after::after_attribution;
 use context::{
-    outer_according_to, paragraph_lead_in, previous_sentence_source, transcript_speaker,
+    outer_according_to, paragraph_lead_in, previous_sentence_source, signature_line,
+    transcript_speaker,
 };
 use cue_speaker::{
     colon_speaker, cue_span, first_cue, names_a_source, nearest_cue, outermost_cue, span_of,
@@ -343,10 +344,11 @@ fn attribute_one<'t>(
         }
     }
 
-    // 1b. A transcript line quoted whole: `"PENCE: And that’s why …"`; else 2. an
-    //     attribution right after the quotation.
-    if let Some(a) =
-        transcript_speaker(text, c).or_else(|| after_attribution(text, c, after, mid_sentence))
+    // 1b. A transcript line quoted whole: `"PENCE: And that’s why …"`, or a signature line
+    //     after a quotation ending its paragraph; else 2. an attribution right after it.
+    if let Some(a) = transcript_speaker(text, c)
+        .or_else(|| signature_line(text, c))
+        .or_else(|| after_attribution(text, c, after, mid_sentence))
     {
         return (
             Attribution {
