@@ -153,9 +153,26 @@ pub fn name_words(mention: &str) -> Vec<&str> {
             .iter()
             .take_while(|w| !not_part(w))
             .count();
+    // "NBC News", "USA Today": acronyms before one name word, with no title, name an
+    // organisation; its last word alone ("News") would name nothing.
+    let start = if cut == 0
+        && end == start + 1
+        && words
+            .get(..start)
+            .is_some_and(|w| w.iter().all(|w| is_acronym(w)))
+    {
+        0
+    } else {
+        start
+    };
     words.truncate(end);
     words.drain(..start.min(end));
     words
+}
+
+/// A word of two to five capital ASCII letters: "NBC", "USA".
+fn is_acronym(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether `mention` has any [`name_words`], without collecting them: read from the end, a
@@ -518,6 +535,15 @@ mod tests {
         assert_eq!(i.fullest("Zelensky"), "Volodymyr Zelensky");
         assert_eq!(i.fullest("Sen. Kaine"), "Tim Kaine");
         assert_eq!(i.fullest("Mr. Smith"), "Smith");
+    }
+
+    #[test]
+    fn acronyms_before_one_name_word_stay_in_the_name() {
+        let i =
+            NameIndex::new("NBC News said so, and USA Today did too. FBI Director Comey spoke.");
+        assert_eq!(i.fullest("NBC News"), "NBC News");
+        assert_eq!(i.fullest("USA Today"), "USA Today");
+        assert_eq!(i.fullest("FBI Director Comey"), "Comey");
     }
 
     #[test]
