@@ -249,6 +249,11 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
             return None;
         }
         end = comma;
+        // "Lee, speaking in Columbus, Ohio, said": the comma closed a place's state inside a
+        // longer aside, which opened at an earlier comma.
+        if let Some(outer) = aside_around_place(tokens, end, floor) {
+            end = outer;
+        }
         // "Rep. Ann Lee (R-Ohio), a member, said": a parenthesis before the appositive.
         if end > floor && tokens.get(end - 1).is_some_and(|t| t.is_punct(')')) {
             let lo = end.saturating_sub(8).max(floor);
@@ -292,6 +297,29 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
         start -= 1;
     }
     trim_subject(tokens, start, end)
+}
+
+/// Prepositions before a place named inside an aside: "speaking in Columbus, Ohio,".
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "outside"];
+
+/// The comma opening the aside that holds the place whose name ends at `end`, when a
+/// preposition comes before that name ("Clinton, at a rally in Columbus, Ohio, said"):
+/// the name is then no subject. At most four capitalised words make the place's name.
+fn aside_around_place(tokens: &[Token<'_>], end: usize, floor: usize) -> Option<usize> {
+    let lo = end.saturating_sub(4).max(floor);
+    let name_start = (lo..end)
+        .rev()
+        .take_while(|&i| tokens.get(i).is_some_and(Token::is_capitalized))
+        .last()?;
+    let prep = tokens.get(name_start.checked_sub(1)?)?;
+    if name_start <= floor || !prep.is_word || !in_list(PLACE_PREPOSITIONS, prep.text) {
+        return None;
+    }
+    let lo = (name_start - 1).saturating_sub(MAX_APPOSITIVE).max(floor);
+    (lo..name_start - 1)
+        .rev()
+        .find(|&i| tokens.get(i).is_some_and(|t| !t.is_word))
+        .filter(|&i| tokens.get(i).is_some_and(|t| t.is_punct(',')))
 }
 
 /// Nouns that end a time phrase ("in the past", "over recent weeks").
@@ -491,6 +519,22 @@ mod tests {
         assert_eq!(
             subject("Xinhua and the Tass news agency reported", "reported").as_deref(),
             Some("Xinhua and the Tass news agency")
+        );
+    }
+
+    #[test]
+    fn an_aside_holding_a_city_and_its_state() {
+        for text in [
+            "Ann Lee, speaking in Columbus, Ohio, said",
+            "Clinton, during a town hall meeting at Dayton, Ohio, said",
+        ] {
+            let want = text.split(',').next();
+            assert_eq!(subject(text, "said").as_deref(), want, "{text}");
+        }
+        // No earlier comma: the place stays the subject's end, as before.
+        assert_eq!(
+            subject("Voters in Flint, Mich., said", "said").as_deref(),
+            Some("Flint")
         );
     }
 
