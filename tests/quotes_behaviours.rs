@@ -293,6 +293,21 @@ fn free_relative_names_the_outer_subject() {
 }
 
 #[test]
+fn a_free_relative_after_a_quotation_does_not_attribute_it() {
+    let t = "Ann Lee accused the board of being “duped” and told voters to read what he called \
+             Kim’s “secret memo.”";
+    let q = extract_quotes(t);
+    let mentions: Vec<_> = q.iter().map(|q| q.speaker_mention.as_deref()).collect();
+    assert_eq!(
+        mentions.first().copied().flatten(),
+        Some("Ann Lee"),
+        "{q:?}"
+    );
+    // The relative's own quotation is the outer subject's words too.
+    assert_eq!(mentions.get(1).copied().flatten(), Some("Ann Lee"), "{q:?}");
+}
+
+#[test]
 fn sentence_final_verb_first_attribution() {
     let q =
         one("The vote signals “the beginning of the end” for the union, said Ann Lee, a lawmaker.");

@@ -383,14 +383,12 @@ fn attribute_one<'t>(
     if let Some((k, m, sp)) = outermost_cue(before, clause) {
         // "Trump urged voters to see what he called “…”": a free relative names the outer
         // subject's words.
-        let relative = sp.0 > 0
-            && before.get(sp.0 - 1).is_some_and(|t| {
-                ["what", "whom"]
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(t.text))
-            });
-        let outer = relative
-            .then(|| leading_subject(before, clause, sp.0))
+        // The outer subject is the clause's, or, in a later clause of the sentence
+        // ("… and urged voters to see what he called “…”"), the sentence's.
+        let outer = in_free_relative(before, sp)
+            .then(|| {
+                leading_subject(before, clause, sp.0).or_else(|| leading_subject(before, 0, sp.0))
+            })
             .flatten();
         return (
             found(
@@ -462,7 +460,10 @@ fn attribute_one<'t>(
                         .then(|| phrase_after(&after_full, k + m.len, after_full.len()))
                         .flatten()
                 });
-            if sp.is_some() && m.kind != CueKind::Participle {
+            // "“duped” … and check out what he called Machado’s “sex tape”": a free
+            // relative's cue names what follows it, not a quotation before it.
+            let names_later = sp.is_some_and(|s| in_free_relative(&after_full, s));
+            if sp.is_some() && m.kind != CueKind::Participle && !names_later {
                 return (
                     found(sp, &after_full, k, m.len, How::AfterInSentence),
                     sentence,
@@ -526,6 +527,14 @@ fn attribute_one<'t>(
 }
 
 /// Whether the quoted words start with a lower-case letter (a fragment, not a sentence).
+/// Whether the subject `sp` of a cue opens a free relative: "what he called", "whom she
+/// quoted" name the words the outer clause's subject reports.
+fn in_free_relative(toks: &[Token<'_>], sp: Span) -> bool {
+    sp.0.checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|t| speaker::in_list(&["what", "whom"], t.text))
+}
+
 fn starts_lowercase(text: &str, c: &Candidate) -> bool {
     text.get(c.start..c.end)
         .and_then(|q| q.chars().find(|ch| ch.is_alphanumeric()))
