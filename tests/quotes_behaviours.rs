@@ -308,6 +308,20 @@ fn a_free_relative_after_a_quotation_does_not_attribute_it() {
 }
 
 #[test]
+fn an_attribution_after_the_quote_beats_a_colon_paragraph_before_it() {
+    let t = "The woman’s delight is recorded in detail:\n\n“Here comes the mayor,” she said, \
+             clapping. “Our mayor.”";
+    let q = extract_quotes(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    for quote in &q {
+        assert_eq!(quote.speaker_mention.as_deref(), Some("she"), "{q:?}");
+    }
+    // Without one, the paragraph's colon still introduces it.
+    let q = one("Lee then told the crowd:\n\n“We will build the bridge next spring.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Lee"));
+}
+
+#[test]
 fn sentence_final_verb_first_attribution() {
     let q =
         one("The vote signals “the beginning of the end” for the union, said Ann Lee, a lawmaker.");

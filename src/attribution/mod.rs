@@ -302,6 +302,22 @@ fn attribute_one<'t>(
         None => (before.as_slice(), cue_floor),
     };
     let intro = nearest_cue(intro_toks, intro_floor);
+    // A paragraph ending in a colon introduces the quotation, unless the quotation names its
+    // own speaker right after it ("…in detail:¶“Here he comes,” she said").
+    if lead_in.is_some()
+        && let Some(a) =
+            after_attribution(text, c, after, mid_sentence).filter(|a| a.speaker.is_some())
+    {
+        return (
+            Attribution {
+                mid_sentence,
+                sentence_end: s_end,
+                ..a
+            },
+            sentence,
+            same_sentence_as_prev,
+        );
+    }
     if let Some((k, m)) = intro {
         let gap = intro_toks.len() - (k + m.len);
         let ends_open = intro_toks
