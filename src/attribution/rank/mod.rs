@@ -152,7 +152,14 @@ pub(super) fn choices(
     let mut raws: Vec<Raw<'_>> = Vec::with_capacity(32);
     cue_candidates(before, false, &mut raws);
     cue_candidates(after, true, &mut raws);
-    if let Some(sp) = leading_subject(before, 0, before.len()).and_then(|s| span_of(before, s)) {
+    // The sentence's first noun phrase, only when the window holds the sentence's start: a
+    // window cut inside a long sentence starts anywhere ("the National Museum of …" in
+    // "President Obama, dedicating the National Museum of …, said"), not at a subject.
+    let whole_sentence = sentence >= reach_start;
+    if let Some(sp) = leading_subject(before, 0, before.len())
+        .filter(|_| whole_sentence)
+        .and_then(|s| span_of(before, s))
+    {
         raws.push(Raw {
             span: sp,
             role: Role::Leading,
@@ -487,6 +494,25 @@ mod tests {
             "{spans:?}"
         );
         assert!(!spans.contains(&Some("Ms.".to_string())), "{spans:?}");
+    }
+
+    #[test]
+    fn a_window_cut_inside_the_sentence_offers_no_sentence_subject() {
+        let text = "President Ann Lee, dedicating the National Museum of African American History \
+                    and Culture on Saturday, said it would tell an American story, one of \
+                    “suffering and delight.”";
+        let (how, spans) = choices_of(text);
+        assert!(ranks(how), "{how:?}");
+        assert!(
+            !spans
+                .iter()
+                .flatten()
+                .any(|s| s.starts_with("the National Museum")),
+            "{spans:?}"
+        );
+        // With the sentence's start in reach, its subject is a candidate.
+        let (_, spans) = choices_of("The mayor, at a rally, said it was one of “our best.”");
+        assert!(spans.contains(&Some("The mayor".to_string())), "{spans:?}");
     }
 
     #[test]
