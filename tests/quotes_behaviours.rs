@@ -322,6 +322,15 @@ fn an_attribution_after_the_quote_beats_a_colon_paragraph_before_it() {
 }
 
 #[test]
+fn a_participle_after_a_relative_clause_is_the_sentence_subjects() {
+    let q = one(
+        "Ann Lee refused to pay a builder who said he was cheated, saying, \
+                 “He did not finish the job.”",
+    );
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
 fn sentence_final_verb_first_attribution() {
     let q =
         one("The vote signals “the beginning of the end” for the union, said Ann Lee, a lawmaker.");

@@ -110,6 +110,14 @@ pub(super) fn sentence_subject(tokens: &[Token<'_>], k: usize, floor: usize) -> 
             (c.kind == CueKind::Verb)
                 .then(|| subject_before(tokens, j, floor))
                 .flatten()
+                // A relative clause's verb is not the sentence's: "Trump fought an architect
+                // who said he was stiffed, saying “…”" is Trump's.
+                .filter(|&(s, e)| {
+                    e != s + 1
+                        || !tokens
+                            .get(s)
+                            .is_some_and(|t| in_list(&["who", "which"], t.text))
+                })
         })
         .or_else(|| leading_subject(tokens, floor, k))
 }
