@@ -287,6 +287,12 @@ fn transcript_line_inside_the_quote() {
 }
 
 #[test]
+fn a_transcript_line_names_its_speaker_under_a_colon_paragraph() {
+    let t = "Partial transcript as follows:\n\n\"LEE: We will not back down on this, not now.\"";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("LEE"));
+}
+
+#[test]
 fn free_relative_names_the_outer_subject() {
     let q = one("Ann Lee urged voters on Monday to look at what he called “the record.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));

@@ -303,10 +303,12 @@ fn attribute_one<'t>(
     };
     let intro = nearest_cue(intro_toks, intro_floor);
     // A paragraph ending in a colon introduces the quotation, unless the quotation names its
-    // own speaker right after it ("…in detail:¶“Here he comes,” she said").
+    // own speaker right after it ("…in detail:¶“Here he comes,” she said") or inside it, as a
+    // transcript line ("Partial transcript:¶"WALLACE: Let’s start …").
     if lead_in.is_some()
-        && let Some(a) =
+        && let Some(a) = transcript_speaker(text, c).or_else(|| {
             after_attribution(text, c, after, mid_sentence).filter(|a| a.speaker.is_some())
+        })
     {
         return (
             Attribution {
