@@ -398,7 +398,13 @@ fn attribute_one<'t>(
     // 4. The outermost cue earlier in the sentence ("Rubio said he called Trump a “con
     //    artist”" is Rubio's).
     let clause = clause_start(before, cue_floor);
-    if let Some((k, m, sp)) = outermost_cue(before, clause) {
+    // An opening subordinate clause ("While he acknowledged …, Ham noted several “…”") holds
+    // no outer source when the main clause after its comma has a cue of its own.
+    let main_clause = subject::subordinate_clause_end(before, clause);
+    if let Some((k, m, sp)) = main_clause
+        .and_then(|main| outermost_cue(before, main))
+        .or_else(|| outermost_cue(before, clause))
+    {
         // "Trump urged voters to see what he called “…”": a free relative names the outer
         // subject's words.
         // The outer subject is the clause's, or, in a later clause of the sentence

@@ -196,6 +196,26 @@ static CLAUSE_OPENER_SET: WordSet<128> = WordSet::new(CLAUSE_OPENERS);
 static NOT_SUBJECT_SET: WordSet<256> = WordSet::new(NOT_SUBJECTS);
 static MONTH_SET: WordSet<64> = WordSet::new(MONTHS);
 
+/// Conjunctions that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "because", "since", "whereas", "unless", "if", "when", "after",
+    "before", "once",
+];
+
+/// Where the main clause starts when the clause from `floor` opens with a subordinate one
+/// ("While he agreed, Ham noted …"): just past the subordinate clause's comma.
+pub(super) fn subordinate_clause_end(tokens: &[Token<'_>], floor: usize) -> Option<usize> {
+    let i = past_dateline(tokens, floor, tokens.len());
+    if !tokens
+        .get(i)
+        .is_some_and(|t| t.is_word && in_list(SUBORDINATORS, t.text))
+    {
+        return None;
+    }
+    let comma = (i + 1..tokens.len()).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))?;
+    Some(comma + 1)
+}
+
 /// Whether the word before `tokens[s]` is a lower-case word that is no preposition,
 /// conjunction, determiner or pronoun: a verb, when a determiner starts the phrase.
 pub(super) fn follows_a_verb(tokens: &[Token<'_>], s: usize) -> bool {
@@ -368,6 +388,26 @@ pub(super) fn clause_start(tokens: &[Token<'_>], floor: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subordinate_clause_ends_at_its_comma() {
+        let main = |text: &str| {
+            let toks = tokenize(text, 0, text.len());
+            subordinate_clause_end(&toks, 0)
+                .and_then(|i| toks.get(i))
+                .map(|t| t.text.to_string())
+        };
+        assert_eq!(
+            main("While he agreed it mattered, Ham noted").as_deref(),
+            Some("Ham")
+        );
+        assert_eq!(
+            main("WASHINGTON — After Lee spoke, Kim said").as_deref(),
+            Some("Kim")
+        );
+        assert_eq!(main("Ham noted, while he agreed").as_deref(), None);
+        assert_eq!(main("While he agreed it mattered").as_deref(), None);
+    }
 
     fn lead(text: &str) -> Option<&str> {
         let toks = tokenize(text, 0, text.len());

@@ -516,6 +516,15 @@ mod tests {
     }
 
     #[test]
+    fn the_main_clause_cue_is_the_rules_choice_after_a_subordinate_clause() {
+        let text = "While he acknowledged funding was a reason, Ham also noted several \
+                    “intangibles” left him disillusioned.";
+        let (how, spans) = choices_of(text);
+        assert_eq!(how, How::BeforeInSentence);
+        assert_eq!(spans.first(), Some(&Some("Ham".to_string())), "{spans:?}");
+    }
+
+    #[test]
     fn windows_cut_by_the_reach_end_at_spaces() {
         // "said Mr. Ross that": a reach ending in "Ross" or starting in "Mr." moves to a space,
         // so no candidate is "Mr. Ro" or "r. Ross".
