@@ -293,6 +293,12 @@ fn a_transcript_line_names_its_speaker_under_a_colon_paragraph() {
 }
 
 #[test]
+fn as_someone_put_it() {
+    let q = one("Or, as Tom Ridge, a former secretary, put it: “The barbarians are inside.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Tom Ridge"));
+}
+
+#[test]
 fn free_relative_names_the_outer_subject() {
     let q = one("Ann Lee urged voters on Monday to look at what he called “the record.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));

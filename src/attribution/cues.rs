@@ -525,6 +525,8 @@ const PHRASAL: &[(&str, &str)] = &[
     ("piped", "up"),
     ("pressed", "on"),
     ("pushed", "back"),
+    ("put", "it"),
+    ("puts", "it"),
     ("shot", "back"),
     ("snapped", "back"),
     ("spoke", "up"),
@@ -534,8 +536,8 @@ const PHRASAL: &[(&str, &str)] = &[
 
 /// The verbs of [`PHRASAL`].
 const PHRASAL_VERBS: &[&str] = &[
-    "broke", "chimed", "cut", "hit", "jumped", "lashed", "piped", "pressed", "pushed", "shot",
-    "snapped", "spoke", "weighed", "went",
+    "broke", "chimed", "cut", "hit", "jumped", "lashed", "piped", "pressed", "pushed", "put",
+    "puts", "shot", "snapped", "spoke", "weighed", "went",
 ];
 static PHRASAL_VERB_SET: WordSet<64> = WordSet::new(PHRASAL_VERBS);
 
@@ -607,6 +609,9 @@ mod tests {
         assert_eq!(cue("Lee went on to win", 1), None);
         assert_eq!(cue("Lee went home.", 1), None);
         assert_eq!(cue("Lee shot down, and", 1), None);
+        // "As Lee put it: …" reports her words; "put it on the table" does not.
+        assert_eq!(cue("As Lee put it: the end", 2), Some(2));
+        assert_eq!(cue("Lee put it on the table", 1), None);
     }
 
     #[test]
