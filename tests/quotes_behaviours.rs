@@ -293,6 +293,15 @@ fn a_transcript_line_names_its_speaker_under_a_colon_paragraph() {
 }
 
 #[test]
+fn a_title_listed_with_a_kept_quotation_is_kept_with_it() {
+    let q = extract_quotes(
+        "Lee cited his remarks calling her “Miss Piggy” and “Miss Housekeeping” at the debate.",
+    );
+    let quoted: Vec<&str> = q.iter().map(|q| q.quote.as_str()).collect();
+    assert_eq!(quoted, ["Miss Piggy", "Miss Housekeeping"]);
+}
+
+#[test]
 fn as_someone_put_it() {
     let q = one("Or, as Tom Ridge, a former secretary, put it: “The barbarians are inside.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Tom Ridge"));

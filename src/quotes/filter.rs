@@ -195,6 +195,16 @@ pub fn keep(text: &str, c: &Candidate, a: &Attribution) -> bool {
         || last.ends_with(':')
 }
 
+/// Whether only "and", "or" or a comma stands between a closing mark at `close` and an
+/// opening mark at `open`: the two quotations are items of one list.
+pub fn joined(text: &str, close: usize, open: usize) -> bool {
+    let Some(gap) = text.get(close..open).filter(|g| g.len() <= 6) else {
+        return false;
+    };
+    matches!(gap.trim_start_matches(',').trim(), "and" | "or" | "")
+        && gap.chars().any(|c| c == ',' || c.is_alphabetic())
+}
+
 /// Whether quoted words end with a full stop, question or exclamation mark of their own:
 /// "The Donald. Big Daddy." said after a quotation is more speech, while a title standing
 /// after one ends in a comma or nothing ("''Billions,'' on Showtime").
@@ -283,6 +293,21 @@ mod tests {
         assert!(keep(t, &cand(t), &attr(How::Unattributed, false)));
         let t = "they took part in the “Security Bond” drills";
         assert!(!keep(t, &cand(t), &attr(How::Unattributed, false)));
+    }
+
+    #[test]
+    fn list_items_are_joined_by_and_or_or_a_comma() {
+        let t = "“A” and “B”, “C” or “D” then “E”";
+        let marks: Vec<usize> = t.match_indices(['“', '”']).map(|(i, _)| i).collect();
+        // (close of one, open of the next)
+        let gap = |k: usize| (marks[2 * k + 1] + '”'.len_utf8(), marks[2 * k + 2]);
+        let joined_at = |k: usize| {
+            let (close, open) = gap(k);
+            joined(t, close, open)
+        };
+        assert!(joined_at(0) && joined_at(1) && joined_at(2));
+        assert!(!joined_at(3), "“D” then “E”");
+        assert!(!joined(t, 0, 0), "nothing between is no list");
     }
 
     #[test]

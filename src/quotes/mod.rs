@@ -30,12 +30,18 @@ struct Found {
 fn find(text: &str) -> Vec<Found> {
     let cands = pairing::pair(text);
     let attrs = attribute(text, &cands);
+    let mut kept_before: Option<usize> = None;
     cands
         .into_iter()
         .zip(attrs)
         .filter_map(|(cand, attr)| {
             let quoted = text.get(cand.start..cand.end)?;
-            filter::keep(text, &cand, &attr).then(|| Found {
+            // "called her “Miss Piggy” and “Miss Housekeeping”": a quotation joined to a kept
+            // one by "and", "or" or a comma is kept with it.
+            let keep = filter::keep(text, &cand, &attr)
+                || kept_before.is_some_and(|close| filter::joined(text, close, cand.open));
+            kept_before = keep.then_some(cand.close);
+            keep.then(|| Found {
                 cand,
                 attr,
                 kind: filter::kind(quoted, &attr),
