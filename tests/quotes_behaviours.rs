@@ -302,6 +302,15 @@ fn a_title_listed_with_a_kept_quotation_is_kept_with_it() {
 }
 
 #[test]
+fn a_named_source_reporting_a_pronouns_words_is_the_speaker() {
+    let q = one("Ann Lee said she recalled thinking, “This is what people talk about.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    // Pronouns on both sides: the nearest stays.
+    let q = one("He said she replied: “We will not sell the farm this year.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("she"));
+}
+
+#[test]
 fn as_someone_put_it() {
     let q = one("Or, as Tom Ridge, a former secretary, put it: “The barbarians are inside.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Tom Ridge"));

@@ -75,6 +75,27 @@ pub(super) fn speaker_of_cue(
     }
 }
 
+/// The named source whose speech verb reports a pronoun's words: "Lynch said she recalled
+/// thinking, “…”" and "Trump said he responded: “…”" are Lynch's and Trump's, PolNeAR's outer
+/// source. Only a pronoun right after the verb (or its "that") and a capitalised subject.
+pub(super) fn named_reporter(tokens: &[Token<'_>], (s, e): Span) -> Option<Span> {
+    tokens.get(s).filter(|t| e == s + 1 && is_pronoun(t.text))?;
+    let mut v = s.checked_sub(1)?;
+    if tokens
+        .get(v)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("that"))
+    {
+        v = v.checked_sub(1)?;
+    }
+    cue_at(tokens, v).filter(|m| m.kind == CueKind::Verb && m.len == 1)?;
+    let outer = subject_before(tokens, v, 0)?;
+    let named = tokens
+        .get(outer.0..outer.1)?
+        .iter()
+        .any(Token::is_capitalized);
+    (named && !tokens.get(outer.0).is_some_and(|t| is_pronoun(t.text))).then_some(outer)
+}
+
 /// The noun phrase that ends a walk back from a participle, when a verb precedes it inside
 /// the walk: "Lee released a statement saying" walks back to "Lee released a statement",
 /// whose last determiner after a lower-case word starts "a statement", the verb's object.

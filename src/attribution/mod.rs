@@ -329,7 +329,8 @@ fn attribute_one<'t>(
         // belongs to the outer source (step 4); a quoted sentence belongs to this cue.
         let fragment = mid_sentence && !ends_open && starts_lowercase(text, c) && k > intro_floor;
         if !fragment && (gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) || lead_in.is_some()) {
-            let sp = speaker_of_cue(intro_toks, k, m.len, m.kind, 0, intro_toks.len());
+            let sp = speaker_of_cue(intro_toks, k, m.len, m.kind, 0, intro_toks.len())
+                .map(|sp| cue_speaker::named_reporter(intro_toks, sp).unwrap_or(sp));
             if let Some(sp) = sp {
                 return (
                     found(Some(sp), intro_toks, k, m.len, How::BeforeAdjacent),
