@@ -311,6 +311,18 @@ fn a_named_source_reporting_a_pronouns_words_is_the_speaker() {
 }
 
 #[test]
+fn a_quotation_in_an_opening_participle_clause_is_the_subjects() {
+    let q = one(
+        "After saying her right foot was “so swollen I could barely walk,” she was \
+                 rushed to hospital.",
+    );
+    assert_eq!(q.speaker_mention.as_deref(), Some("she"));
+    assert_eq!(q.cue.as_deref(), Some("saying"));
+    let q = one("Saying the plan was “a disaster for everyone”, Ann Lee left the room.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
 fn as_someone_put_it() {
     let q = one("Or, as Tom Ridge, a former secretary, put it: “The barbarians are inside.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Tom Ridge"));

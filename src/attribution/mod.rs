@@ -498,6 +498,16 @@ fn attribute_one<'t>(
         }
     }
 
+    // 6b. A quotation inside an opening participial clause ("After saying her foot was “so
+    //     swollen,” she was …"): the subject just past the clause's comma.
+    if let Some((sp, k)) = subject::after_opening_participle(text, c, before, after) {
+        return (
+            found(None, before, k, 1, How::SentenceSubject).with_speaker(span_of(after, sp)),
+            sentence,
+            same_sentence_as_prev,
+        );
+    }
+
     // 7. A quotation inside a sentence with no cue: the sentence's subject, whose words or
     //    thoughts the sentence reports ("Carson took the stage and called the system “rotten”").
     //    A subject that is a thing ("His plan is “…”") names no speaker: the quotation stays

@@ -216,6 +216,47 @@ pub(super) fn subordinate_clause_end(tokens: &[Token<'_>], floor: usize) -> Opti
     Some(comma + 1)
 }
 
+/// The subject after an opening participial clause that holds the quotation: `before` opens
+/// its sentence with a speech participle, alone or after a preposition ("Saying", "After
+/// saying"), and the quotation ends the clause with a comma (inside or after its marks);
+/// the pronoun or capitalised words right after are the sentence's subject, whose words
+/// the participle reports. Returns that subject (in `after`) and the participle (in `before`).
+pub(super) fn after_opening_participle(
+    text: &str,
+    c: &Candidate,
+    before: &[Token<'_>],
+    after: &[Token<'_>],
+) -> Option<(Span, usize)> {
+    let i = past_dateline(before, 0, before.len());
+    let first = before.get(i)?;
+    let k = if first.text.eq_ignore_ascii_case("after") || first.text.eq_ignore_ascii_case("before")
+    {
+        i + 1
+    } else {
+        i
+    };
+    cues::cue_at(before, k).filter(|m| m.kind == CueKind::Participle)?;
+    let quoted = text.get(c.start..c.end)?.trim_end();
+    let mut j = 0;
+    if !quoted.ends_with(',') {
+        if !after.first().is_some_and(|t| t.is_punct(',')) {
+            return None;
+        }
+        j = 1;
+    }
+    let t = after.get(j)?;
+    if t.is_word && is_pronoun(t.text) {
+        return Some(((j, j + 1), k));
+    }
+    let n = after
+        .get(j..)?
+        .iter()
+        .take(4)
+        .take_while(|t| t.is_capitalized())
+        .count();
+    (n > 0).then_some(((j, j + n), k))
+}
+
 /// Whether the word before `tokens[s]` is a lower-case word that is no preposition,
 /// conjunction, determiner or pronoun: a verb, when a determiner starts the phrase.
 pub(super) fn follows_a_verb(tokens: &[Token<'_>], s: usize) -> bool {
