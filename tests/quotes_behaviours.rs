@@ -323,6 +323,16 @@ fn a_quotation_in_an_opening_participle_clause_is_the_subjects() {
 }
 
 #[test]
+fn scolded_and_retaliated_are_speech_verbs() {
+    let q = one("Sen. Ann Lee scolded him: “The science is against you on every count.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Sen. Ann Lee"));
+    let q = one("“France will always be France,” an angry Hollande retaliated.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("an angry Hollande"));
+    let q = one("Critics argue the plan is “a giveaway to the rich.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Critics"));
+}
+
+#[test]
 fn as_someone_put_it() {
     let q = one("Or, as Tom Ridge, a former secretary, put it: “The barbarians are inside.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Tom Ridge"));
