@@ -333,6 +333,16 @@ fn scolded_and_retaliated_are_speech_verbs() {
 }
 
 #[test]
+fn a_follow_on_quotation_continues_the_attribution_just_before_it() {
+    let q = extract_quotes(
+        "Sen. Ann Lee scolded him: “The science is against you,” she said. \
+         “You sell false hope to people who trust you.”",
+    );
+    let mentions: Vec<_> = q.iter().map(|q| q.speaker_mention.as_deref()).collect();
+    assert_eq!(mentions, [Some("Sen. Ann Lee"), Some("she")]);
+}
+
+#[test]
 fn as_someone_put_it() {
     let q = one("Or, as Tom Ridge, a former secretary, put it: “The barbarians are inside.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Tom Ridge"));

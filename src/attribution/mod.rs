@@ -536,6 +536,20 @@ fn attribute_one<'t>(
             && (gap_is_blank || (p.unclosed && c.starts_paragraph))
             && pa.how != How::Unattributed
         {
+            // “…,” she said. “…”: after a quotation introduced by a cue before it, an
+            // attribution right after it speaks for the quotation that follows.
+            if let Some(a) = trailing_attribution(text, p, pa) {
+                return (
+                    Attribution {
+                        how: How::FollowOn,
+                        mid_sentence,
+                        sentence_end: s_end,
+                        ..a
+                    },
+                    sentence,
+                    same_sentence_as_prev,
+                );
+            }
             return (inherit(How::FollowOn, pa), sentence, same_sentence_as_prev);
         }
     }
@@ -562,6 +576,17 @@ fn attribute_one<'t>(
 }
 
 /// Whether the quoted words start with a lower-case letter (a fragment, not a sentence).
+/// The attribution right after quotation `p` when a cue before it won ("X scolded him:
+/// “…,” she said."): the one a following quotation continues. Its sentence's rest is
+/// tokenized only then, and it is at most one sentence.
+fn trailing_attribution(text: &str, p: &Candidate, pa: &Attribution) -> Option<Attribution> {
+    if pa.how != How::BeforeAdjacent || p.unclosed || pa.sentence_end <= p.close {
+        return None;
+    }
+    let toks = tokenize(text, p.close, pa.sentence_end);
+    after_attribution(text, p, &toks, false).filter(|a| a.speaker.is_some())
+}
+
 /// Whether the subject `sp` of a cue opens a free relative: "what he called", "whom she
 /// quoted" name the words the outer clause's subject reports.
 fn in_free_relative(toks: &[Token<'_>], sp: Span) -> bool {
