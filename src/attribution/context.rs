@@ -131,9 +131,21 @@ fn trailing_report(text: &str, c: &Candidate) -> Option<(Span, Span)> {
     }
     let cap = char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len()));
     let window = text.as_bytes().get(c.close..cap)?;
-    // Most sentences hold neither verb: no need to find their end.
-    let finder = |w: &[u8]| memchr::memmem::find(window, w).is_some();
-    if !finder(b"report") && !finder(b"wr") {
+    // The verb comes before the first stop that a space follows (or the line's end) after
+    // the quotation; most sentences hold neither verb there, and need no tokens.
+    let stop = memchr::memchr2_iter(b'.', b'\n', window)
+        .find(|&i| {
+            window.get(i) == Some(&b'\n')
+                || window.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+        })
+        .unwrap_or(window.len());
+    let head = window.get(..stop).unwrap_or_default();
+    // "report…" or "wr…" (writes, wrote): each starts or follows an `r`.
+    let verb_here = |i: usize| {
+        i.checked_sub(1).and_then(|j| head.get(j)) == Some(&b'w')
+            || head.get(i..).is_some_and(|h| h.starts_with(b"report"))
+    };
+    if !memchr::memchr_iter(b'r', head).any(verb_here) {
         return None;
     }
     let toks = tokenize(text, c.close, sentence_end(text, c.close, cap));
@@ -238,6 +250,16 @@ pub(super) fn signature_line(text: &str, c: &Candidate) -> Option<Attribution> {
         .take(SIGNATURE_REACH)
         .position(|b| !b.is_ascii_whitespace())?;
     let line_start = c.close + gap + blank;
+    // Most paragraphs after a quotation start with a word: no need to tokenize them.
+    let dash = |b: &[u8]| {
+        b.starts_with(b"-")
+            || b.starts_with("―".as_bytes())
+            || b.starts_with("—".as_bytes())
+            || b.starts_with("–".as_bytes())
+    };
+    if !bytes.get(line_start..).is_some_and(dash) {
+        return None;
+    }
     let cap = char_floor(text, (line_start + SIGNATURE_LEN).min(text.len()));
     // The line ends within reach, or the text does.
     let line_end = match bytes.get(line_start..cap)?.iter().position(|&b| b == b'\n') {
