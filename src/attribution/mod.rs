@@ -283,6 +283,12 @@ fn attribute_one<'t>(
             mid_sentence,
             sentence_end: s_end,
         };
+    // An attribution found elsewhere, placed in this quotation's sentence.
+    let restamp = |a: Attribution| Attribution {
+        mid_sentence,
+        sentence_end: s_end,
+        ..a
+    };
     let inherit = |how: How, pa: &Attribution| Attribution {
         how,
         mid_sentence,
@@ -310,15 +316,7 @@ fn attribute_one<'t>(
             after_attribution(text, c, after, mid_sentence).filter(|a| a.speaker.is_some())
         })
     {
-        return (
-            Attribution {
-                mid_sentence,
-                sentence_end: s_end,
-                ..a
-            },
-            sentence,
-            same_sentence_as_prev,
-        );
+        return (restamp(a), sentence, same_sentence_as_prev);
     }
     if let Some((k, m)) = intro {
         let gap = intro_toks.len() - (k + m.len);
@@ -369,15 +367,7 @@ fn attribute_one<'t>(
         .or_else(|| signature_line(text, c))
         .or_else(|| after_attribution(text, c, after, mid_sentence))
     {
-        return (
-            Attribution {
-                mid_sentence,
-                sentence_end: s_end,
-                ..a
-            },
-            sentence,
-            same_sentence_as_prev,
-        );
+        return (restamp(a), sentence, same_sentence_as_prev);
     }
 
     // 3. "NAME: “…”"
@@ -539,16 +529,11 @@ fn attribute_one<'t>(
             // “…,” she said. “…”: after a quotation introduced by a cue before it, an
             // attribution right after it speaks for the quotation that follows.
             if let Some(a) = trailing_attribution(text, p, pa) {
-                return (
-                    Attribution {
-                        how: How::FollowOn,
-                        mid_sentence,
-                        sentence_end: s_end,
-                        ..a
-                    },
-                    sentence,
-                    same_sentence_as_prev,
-                );
+                let a = Attribution {
+                    how: How::FollowOn,
+                    ..restamp(a)
+                };
+                return (a, sentence, same_sentence_as_prev);
             }
             return (inherit(How::FollowOn, pa), sentence, same_sentence_as_prev);
         }
@@ -557,15 +542,7 @@ fn attribute_one<'t>(
     //    ("Ann Lee praised the plan.¶“It works.”"): that sentence's speaker.
     if !mid_sentence {
         if let Some(a) = previous_sentence_source(text, c, prev.map(|(p, _)| p.close)) {
-            return (
-                Attribution {
-                    mid_sentence,
-                    sentence_end: s_end,
-                    ..a
-                },
-                sentence,
-                same_sentence_as_prev,
-            );
+            return (restamp(a), sentence, same_sentence_as_prev);
         }
     }
     (
@@ -575,7 +552,6 @@ fn attribute_one<'t>(
     )
 }
 
-/// Whether the quoted words start with a lower-case letter (a fragment, not a sentence).
 /// The attribution right after quotation `p` when a cue before it won ("X scolded him:
 /// “…,” she said."): the one a following quotation continues. Its sentence's rest is
 /// tokenized only then, and it is at most one sentence.
@@ -595,6 +571,7 @@ fn in_free_relative(toks: &[Token<'_>], sp: Span) -> bool {
         .is_some_and(|t| speaker::in_list(&["what", "whom"], t.text))
 }
 
+/// Whether the quoted words start with a lower-case letter (a fragment, not a sentence).
 fn starts_lowercase(text: &str, c: &Candidate) -> bool {
     text.get(c.start..c.end)
         .and_then(|q| q.chars().find(|ch| ch.is_alphanumeric()))
