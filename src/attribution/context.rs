@@ -158,8 +158,8 @@ fn trailing_report(text: &str, c: &Candidate) -> Option<(Span, Span)> {
     let clause = toks.get(comma + 1..end)?;
     let is_verb = |t: &Token<'_>| REPORT_VERBS.contains(&t.text);
     let (verb, name) = match clause {
-        [v, rest @ ..] if is_verb(v) => (comma + 1, (comma + 2, comma + 1 + clause.len())),
-        [rest @ .., v] if is_verb(v) => (end - 1, (comma + 1, end - 1)),
+        [v, ..] if is_verb(v) => (comma + 1, (comma + 2, comma + 1 + clause.len())),
+        [.., v] if is_verb(v) => (end - 1, (comma + 1, end - 1)),
         _ => return None,
     };
     let words = toks.get(name.0..name.1)?;
