@@ -96,6 +96,33 @@ pub(super) fn named_reporter(tokens: &[Token<'_>], (s, e): Span) -> Option<Span>
     (named && !tokens.get(outer.0).is_some_and(|t| is_pronoun(t.text))).then_some(outer)
 }
 
+/// The name a relative "who" stands for when its clause has closed before the quotation:
+/// "Graham, who says allies should fight, tweeted that the plan “will not work”" is Graham's
+/// (the relative clause's cue at `k`, its subject `who` at `sp`). The clause closes at a
+/// comma after the cue followed by a lower-case word, the main clause's verb; the name is the
+/// capitalised words just before ", who".
+pub(super) fn closed_relative(tokens: &[Token<'_>], (s, e): Span, k: usize) -> Option<Span> {
+    let who = tokens.get(s)?;
+    if e != s + 1 || !who.text.eq_ignore_ascii_case("who") {
+        return None;
+    }
+    let closes = (k + 1..tokens.len()).any(|j| {
+        tokens.get(j).is_some_and(|t| t.is_punct(','))
+            && tokens
+                .get(j + 1)
+                .is_some_and(|t| t.is_word && !t.is_capitalized() && !is_pronoun(t.text))
+    });
+    let comma = s.checked_sub(1)?;
+    if !closes || !tokens.get(comma).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    let start = (comma.saturating_sub(4)..comma)
+        .rev()
+        .take_while(|&i| tokens.get(i).is_some_and(Token::is_capitalized))
+        .last()?;
+    Some((start, comma))
+}
+
 /// The noun phrase that ends a walk back from a participle, when a verb precedes it inside
 /// the walk: "Lee released a statement saying" walks back to "Lee released a statement",
 /// whose last determiner after a lower-case word starts "a statement", the verb's object.
@@ -212,4 +239,38 @@ pub(super) fn colon_speaker(before: &[Token<'_>]) -> Option<Span> {
         && (words.iter().all(Token::is_capitalized)
             || (words.len() == 1 && is_pronoun(words[0].text)));
     ok.then_some((start, colon))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::words::tokenize;
+
+    /// [`closed_relative`] of the first "who" of `text` and the cue `verb`, as words.
+    fn antecedent(text: &str, verb: &str) -> Option<String> {
+        let toks = tokenize(text, 0, text.len());
+        let who = toks.iter().position(|t| t.text == "who")?;
+        let k = toks.iter().position(|t| t.text == verb)?;
+        let (s, e) = closed_relative(&toks, (who, who + 1), k)?;
+        Some(
+            text.get(toks.get(s)?.start..toks.get(e - 1)?.end)?
+                .to_string(),
+        )
+    }
+
+    #[test]
+    fn a_relative_clause_closed_before_the_main_verb_gives_its_antecedent() {
+        let text = "Sen. Lindsey Graham, who says allies should fight, tweeted that";
+        assert_eq!(
+            antecedent(text, "says").as_deref(),
+            Some("Sen. Lindsey Graham")
+        );
+        // Still open at the quotation: the relative pronoun stays the speaker.
+        assert_eq!(
+            antecedent("Roffman, who estimates that his costs were", "estimates"),
+            None
+        );
+        // No name before ", who".
+        assert_eq!(antecedent("voters who said so, then left", "said"), None);
+    }
 }

@@ -404,7 +404,8 @@ fn attribute_one<'t>(
             .then(|| {
                 leading_subject(before, clause, sp.0).or_else(|| leading_subject(before, 0, sp.0))
             })
-            .flatten();
+            .flatten()
+            .or_else(|| cue_speaker::closed_relative(before, sp, k));
         return (
             found(
                 Some(outer.unwrap_or(sp)),

@@ -525,6 +525,19 @@ mod tests {
     }
 
     #[test]
+    fn a_closed_relative_clause_gives_its_antecedent_as_the_rules_choice() {
+        let text = "Graham, who says allies should send troops, tweeted that the plan \
+                    “will not destroy ISIL.”";
+        let (how, spans) = choices_of(text);
+        assert_eq!(how, How::BeforeInSentence);
+        assert_eq!(
+            spans.first(),
+            Some(&Some("Graham".to_string())),
+            "{spans:?}"
+        );
+    }
+
+    #[test]
     fn windows_cut_by_the_reach_end_at_spaces() {
         // "said Mr. Ross that": a reach ending in "Ross" or starting in "Mr." moves to a space,
         // so no candidate is "Mr. Ro" or "r. Ross".
