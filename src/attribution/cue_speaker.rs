@@ -6,7 +6,9 @@
 //! sentence. Split from the rules in `mod.rs`, which decide which cue a quotation has.
 
 use super::cues::{self, CueKind, cue_at};
-use super::speaker::{DETERMINERS, Span, in_list, is_pronoun, phrase_after, subject_before};
+use super::speaker::{
+    DETERMINERS, RELATIVE_PRONOUNS, Span, in_list, is_pronoun, phrase_after, subject_before,
+};
 use super::subject::{PREPOSITIONS, clause_start, follows_a_verb, leading_subject, passive_agent};
 use super::words::Token;
 
@@ -103,17 +105,21 @@ pub(super) fn named_reporter(tokens: &[Token<'_>], (s, e): Span) -> Option<Span>
 /// capitalised words just before ", who".
 pub(super) fn closed_relative(tokens: &[Token<'_>], (s, e): Span, k: usize) -> Option<Span> {
     let who = tokens.get(s)?;
-    if e != s + 1 || !who.text.eq_ignore_ascii_case("who") {
+    let comma = s.checked_sub(1)?;
+    if e != s + 1
+        || !who.text.eq_ignore_ascii_case("who")
+        || !tokens.get(comma).is_some_and(|t| t.is_punct(','))
+    {
         return None;
     }
+    // Only then the walk to the clause's end.
     let closes = (k + 1..tokens.len()).any(|j| {
         tokens.get(j).is_some_and(|t| t.is_punct(','))
             && tokens
                 .get(j + 1)
                 .is_some_and(|t| t.is_word && !t.is_capitalized() && !is_pronoun(t.text))
     });
-    let comma = s.checked_sub(1)?;
-    if !closes || !tokens.get(comma).is_some_and(|t| t.is_punct(',')) {
+    if !closes {
         return None;
     }
     let start = (comma.saturating_sub(4)..comma)
@@ -164,7 +170,7 @@ pub(super) fn sentence_subject(tokens: &[Token<'_>], k: usize, floor: usize) -> 
                     e != s + 1
                         || !tokens
                             .get(s)
-                            .is_some_and(|t| in_list(&["who", "which"], t.text))
+                            .is_some_and(|t| in_list(RELATIVE_PRONOUNS, t.text))
                 })
         })
         .or_else(|| leading_subject(tokens, floor, k))

@@ -151,6 +151,9 @@ fn between_subject_and_verb(word: &str) -> bool {
 static SUBJECT_STOP_SET: WordSet<256> = WordSet::new(SUBJECT_STOPS);
 static OBJECT_STOP_SET: WordSet<128> = WordSet::new(OBJECT_STOPS);
 
+/// Relative pronouns that open a clause naming its speaker: "Beck, who said …".
+pub(super) const RELATIVE_PRONOUNS: &[&str] = &["who", "which"];
+
 pub(super) fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -268,7 +271,7 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     let mut start = end;
     while start > floor && end - start < MAX_SPEAKER_WORDS + 2 {
         let t = tokens.get(start - 1)?;
-        if start == end && t.is_word && in_list(&["who", "which"], t.text) {
+        if start == end && t.is_word && in_list(RELATIVE_PRONOUNS, t.text) {
             // A relative clause names its speaker by its pronoun: "Beck, who said …".
             return Some((start - 1, end));
         }
