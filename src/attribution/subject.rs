@@ -401,7 +401,124 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
         }
         e += 1;
     }
+    if e > i + usize::from(determiner) && !determiner {
+        e = past_title_to_name(tokens, e, ceiling).unwrap_or(e);
+    }
+    // A name cut by the length cap ("The Republican presidential nominee Donald | Trump")
+    // runs on to its last capitalised word.
+    if e - i == 5 && tokens.get(e - 1).is_some_and(Token::is_capitalized) {
+        e += name_words(tokens, e, ceiling, 3);
+    }
     (e > i + usize::from(determiner)).then_some((i, e))
+}
+
+/// How many capitalised words, at most `max`, start at `from`: words of a name, not the
+/// time words and months that follow a subject ("Ann Lee Monday said").
+fn name_words(tokens: &[Token<'_>], from: usize, ceiling: usize, max: usize) -> usize {
+    let name_word = |t: &Token<'_>| {
+        t.is_word
+            && t.is_capitalized()
+            && !is_time_word(t.text)
+            && !MONTH_SET.contains(t.text.trim_end_matches('.'))
+    };
+    tokens
+        .get(from..ceiling.min(from + max))
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| name_word(t))
+        .count()
+}
+
+/// Lower-case words of a title between a capitalised modifier and the name it introduces:
+/// "Former US secretary of state Madeleine Albright", "Clinton campaign chairman John
+/// Podesta". A verb there ("Trump won New Hampshire") is not one of them, so the list is
+/// closed rather than any lower-case word.
+const TITLE_WORDS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "analyst",
+    "anchor",
+    "attorney",
+    "author",
+    "candidate",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "co-founder",
+    "columnist",
+    "commentator",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "contender",
+    "correspondent",
+    "counsel",
+    "deputy",
+    "director",
+    "economist",
+    "editor",
+    "executive",
+    "founder",
+    "general",
+    "governor",
+    "head",
+    "host",
+    "hopeful",
+    "lawmaker",
+    "leader",
+    "manager",
+    "mayor",
+    "minister",
+    "nominee",
+    "official",
+    "pollster",
+    "president",
+    "presidential",
+    "professor",
+    "representative",
+    "secretary",
+    "senator",
+    "sheriff",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "strategist",
+    "vice-presidential",
+    "campaign",
+    "press",
+    "party",
+    "national",
+    "senior",
+    "former",
+    "state",
+];
+static TITLE_WORD_SET: WordSet<128> = WordSet::new(TITLE_WORDS);
+
+/// Where a leading subject that stopped at `e`, on a lower-case word, ends when title words
+/// and then a name follow: past the name. `None` when they do not.
+fn past_title_to_name(tokens: &[Token<'_>], e: usize, ceiling: usize) -> Option<usize> {
+    let is_title =
+        |t: &Token<'_>| t.is_word && !t.is_capitalized() && TITLE_WORD_SET.contains(t.text);
+    let mut j = e;
+    while j < ceiling && j - e < 6 {
+        let t = tokens.get(j)?;
+        if is_title(t) || (j > e && t.text == "of") {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // The title ends on a title word, not on "of".
+    if j == e || !tokens.get(j - 1).is_some_and(is_title) {
+        return None;
+    }
+    let k = j + name_words(tokens, j, ceiling, 4);
+    // "… candidate Gary Johnson’s doctor": the name owns the subject; leave it to the cue.
+    let owned = tokens.get(k - 1).is_some_and(Token::is_possessive);
+    (k > j && !owned).then_some(k)
 }
 
 /// Start of the last coordinated clause with its own subject before the quotation: after
@@ -454,6 +571,36 @@ mod tests {
         let toks = tokenize(text, 0, text.len());
         let (s, e) = leading_subject(&toks, 0, toks.len())?;
         Some(&text[toks.get(s)?.start..toks.get(e - 1)?.end])
+    }
+
+    #[test]
+    fn a_title_in_lower_case_leads_on_to_its_name() {
+        assert_eq!(
+            lead("Former US secretary of state Ann Lee fanned controversy"),
+            Some("Former US secretary of state Ann Lee")
+        );
+        assert_eq!(
+            lead("Republican presidential candidate Ann Lee quickly took to Twitter"),
+            Some("Republican presidential candidate Ann Lee")
+        );
+        // A verb is not a title word; a name that owns the subject leaves it to the cue.
+        assert_eq!(lead("Lee won New Hampshire"), Some("Lee"));
+        assert_eq!(
+            lead("Libertarian presidential candidate Ann Lee’s doctor is calling"),
+            Some("Libertarian")
+        );
+        assert_eq!(
+            lead("Lee aide Ann Kim Monday said"),
+            Some("Lee aide Ann Kim")
+        );
+    }
+
+    #[test]
+    fn a_name_cut_by_the_length_cap_runs_to_its_end() {
+        assert_eq!(
+            lead("Ohio Democratic Party Chairman Ann Lee said"),
+            Some("Ohio Democratic Party Chairman Ann Lee")
+        );
     }
 
     #[test]
