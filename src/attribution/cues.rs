@@ -491,6 +491,18 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
             kind: CueKind::Verb,
         });
     };
+    // After an article the word is a noun ("The challenge of …", "a call for …"), not the
+    // verb of a report: its subject would be the article.
+    let after_article = k > 0
+        && tokens.get(k - 1).is_some_and(|p| {
+            p.is_word
+                && ["the", "a", "an"]
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(p.text))
+        });
+    if after_article && kind == CueKind::Verb {
+        return None;
+    }
     Some(CueMatch {
         len: 1 + statement_after(tokens, k + 1),
         kind,
@@ -604,6 +616,16 @@ mod tests {
         for (v, _) in PHRASAL {
             assert!(PHRASAL_VERBS.contains(v), "{v}");
         }
+    }
+
+    #[test]
+    fn a_speech_verb_after_an_article_is_a_noun() {
+        let cue = |text: &str, k: usize| cue_at(&tokenize(text, 0, text.len()), k).is_some();
+        assert!(!cue("The challenge of it is", 1));
+        assert!(!cue("Lee opened with a call for calm", 4));
+        assert!(cue("Lee will call for calm", 2));
+        assert!(cue("They challenge the rule", 1));
+        assert!(cue("Lee told the Post", 1));
     }
 
     #[test]

@@ -287,6 +287,11 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
             && tokens.get(start).is_some_and(Token::is_capitalized)
             && start >= 2
             && tokens.get(start - 2).is_some_and(Token::is_capitalized);
+        // A nickname in quote marks inside a name: `Marcia "Cia" Price`.
+        if quoted_nickname_ends_at(tokens, start) {
+            start -= 3;
+            continue;
+        }
         if !joins_names && !ampersand && (!t.is_word || SUBJECT_STOP_SET.contains(t.text)) {
             // "of" and "'s" phrases stay inside: "the head of the committee".
             break;
@@ -300,6 +305,18 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
         start -= 1;
     }
     trim_subject(tokens, start, end)
+}
+
+/// Whether `tokens[end - 3..end]` is a nickname in quote marks between two words of a name
+/// (`Marcia "Cia" Price`, `Robert C. “Bobby” Scott`), `tokens[end]` being the name's next word.
+fn quoted_nickname_ends_at(tokens: &[Token<'_>], end: usize) -> bool {
+    let mark = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| !t.is_word && matches!(t.text, "\"" | "“" | "”"))
+    };
+    let cap = |i: usize| tokens.get(i).is_some_and(Token::is_capitalized);
+    end >= 4 && cap(end) && mark(end - 1) && cap(end - 2) && mark(end - 3) && cap(end - 4)
 }
 
 /// Prepositions before a place named inside an aside: "speaking in Columbus, Ohio,".
@@ -461,6 +478,18 @@ mod tests {
         assert_eq!(
             subject("as Xi referred to", "referred").as_deref(),
             Some("Xi")
+        );
+    }
+
+    #[test]
+    fn a_quoted_nickname_stays_inside_the_name() {
+        assert_eq!(
+            subject("Rep. Robert C. “Bobby” Scott said", "said").as_deref(),
+            Some("Rep. Robert C. “Bobby” Scott")
+        );
+        assert_eq!(
+            subject("the word “Go” Lee said", "said").as_deref(),
+            Some("Lee")
         );
     }
 
