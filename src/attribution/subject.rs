@@ -349,9 +349,19 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
             None => i += 1,
         }
     }
-    // A short time phrase before a comma: "Hours later, Trump …", "Two days ago, she …".
+    // A short time phrase before a comma: "Hours later, Trump …", "Two days ago, she …";
+    // one that opens on a weekday may run longer ("Thursday night as the candidates took
+    // the stage in Miami, Trump …").
+    let reach = if tokens
+        .get(i)
+        .is_some_and(|t| crate::calendar::is_weekday(t.text))
+    {
+        20
+    } else {
+        6
+    };
     if let Some(c) =
-        (i..ceiling.min(i + 6)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))
+        (i..ceiling.min(i + reach)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(',')))
     {
         let timely = tokens
             .get(i..c)
@@ -592,6 +602,18 @@ mod tests {
         assert_eq!(
             lead("Lee aide Ann Kim Monday said"),
             Some("Lee aide Ann Kim")
+        );
+    }
+
+    #[test]
+    fn a_weekday_opens_a_longer_time_phrase() {
+        assert_eq!(
+            lead("Thursday night as the four candidates took the stage in Miami, Lee opened"),
+            Some("Lee")
+        );
+        assert_eq!(
+            lead("Hours before the candidates took the stage in Miami, word emerged"),
+            Some("Hours")
         );
     }
 
