@@ -190,6 +190,10 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
         let t = tokens.get(end - 1)?;
         if t.is_word && (between_subject_and_verb(t.text) || is_adverb(t.text)) {
             end -= 1;
+            // A weekday's determiner and preposition: "Lee during a Sunday rally thanked".
+            if crate::calendar::is_weekday(t.text) {
+                end = weekday_phrase_start(tokens, end, floor);
+            }
         } else {
             break;
         }
@@ -342,6 +346,23 @@ fn aside_around_place(tokens: &[Token<'_>], end: usize, floor: usize) -> Option<
         .filter(|&i| tokens.get(i).is_some_and(|t| t.is_punct(',')))
 }
 
+/// Where the phrase of a weekday that starts at `end` starts: before its determiner ("a",
+/// "last") and its preposition ("on", "during"), when it has them.
+fn weekday_phrase_start(tokens: &[Token<'_>], mut end: usize, floor: usize) -> usize {
+    let is = |i: usize, list: &[&str]| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.is_word && in_list(list, t.text))
+    };
+    if end > floor && is(end - 1, &["a", "the", "this", "last", "next", "that"]) {
+        end -= 1;
+    }
+    if end > floor && is(end - 1, &["on", "during", "over", "since", "until", "by"]) {
+        end -= 1;
+    }
+    end
+}
+
 /// Nouns that end a time phrase ("in the past", "over recent weeks").
 const TIME_NOUNS: &[&str] = &[
     "past", "week", "weeks", "month", "months", "year", "years", "days", "weekend", "time", "times",
@@ -474,6 +495,10 @@ mod tests {
         assert_eq!(
             subject("Trump on Monday said", "said").as_deref(),
             Some("Trump")
+        );
+        assert_eq!(
+            subject("Sanders during a Sunday thanked", "thanked").as_deref(),
+            Some("Sanders")
         );
         assert_eq!(
             subject("as Xi referred to", "referred").as_deref(),
