@@ -308,7 +308,62 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
         }
         start -= 1;
     }
+    // "a White House official who spoke anonymously to discuss strategy said", "another
+    // source speaking to Fox News said": the walk stopped inside a clause that modifies the
+    // subject; the subject is the phrase before the clause.
+    if let Some(at) = modifier_clause_start(tokens, start, end, floor) {
+        return subject_before(tokens, at, floor);
+    }
     trim_subject(tokens, start, end)
+}
+
+/// Prepositions that may stop the walk back from a verb inside a clause modifying the
+/// subject.
+const CLAUSE_PREPOSITIONS: &[&str] = &[
+    "to", "with", "for", "by", "about", "on", "in", "at", "from", "into", "over", "under",
+];
+
+/// Participles that describe a source where it speaks without being speech verbs of the
+/// lexicon: "a source speaking to Fox News said".
+const SOURCE_PARTICIPLES: &[&str] = &[
+    "speaking",
+    "talking",
+    "writing",
+    "commenting",
+    "responding",
+    "reacting",
+    "testifying",
+];
+
+/// Where a clause modifying the subject starts ("who", or a speech participle such as
+/// "speaking"), when the words from it to `end` hold no punctuation and the walk back from
+/// the verb stopped at `start`, after it. `None` when there is no such clause or nothing
+/// before it.
+fn modifier_clause_start(
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    floor: usize,
+) -> Option<usize> {
+    let lo = start.saturating_sub(MAX_APPOSITIVE).max(floor + 1);
+    let at = (lo..start).rev().find(|&i| {
+        tokens.get(i).is_some_and(|t| {
+            t.is_word
+                && (t.text.eq_ignore_ascii_case("who")
+                    || in_list(SOURCE_PARTICIPLES, t.text)
+                    || crate::attribution::cues::verb_kind(t)
+                        == Some(crate::attribution::cues::CueKind::Participle))
+        })
+    })?;
+    let clause_plain = tokens.get(at..end)?.iter().all(|t| t.is_word);
+    let before_is_word = tokens
+        .get(at - 1)
+        .is_some_and(|t| t.is_word && !is_pronoun(t.text));
+    // The walk stopped at the clause's opener or at a preposition inside it ("to discuss"),
+    // not at a conjunction or "that", which start a clause with its own subject.
+    let stop = tokens.get(start.checked_sub(1)?)?;
+    let inside = start - 1 == at || in_list(CLAUSE_PREPOSITIONS, stop.text);
+    (clause_plain && before_is_word && inside).then_some(at)
 }
 
 /// Whether `tokens[end - 3..end]` is a nickname in quote marks between two words of a name
@@ -503,6 +558,36 @@ mod tests {
         assert_eq!(
             subject("as Xi referred to", "referred").as_deref(),
             Some("Xi")
+        );
+    }
+
+    #[test]
+    fn a_clause_modifying_the_subject_is_stepped_over() {
+        assert_eq!(
+            subject(
+                "an official who spoke anonymously to discuss strategy said",
+                "said"
+            )
+            .as_deref(),
+            Some("an official")
+        );
+        assert_eq!(
+            subject("Another source speaking to Fox News said", "said").as_deref(),
+            Some("Another source")
+        );
+        assert_eq!(
+            subject("One official who relayed the exchange said", "said").as_deref(),
+            Some("One official")
+        );
+        // A conjunction or "that" starts a clause with a subject of its own.
+        assert_eq!(subject("He praised those who left but said", "said"), None);
+        assert_eq!(
+            subject(
+                "a dispute over who backed which bill that Ann Lee said",
+                "said"
+            )
+            .as_deref(),
+            Some("Ann Lee")
         );
     }
 
