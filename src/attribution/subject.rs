@@ -396,10 +396,16 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
     let mut e = i + usize::from(determiner);
     while e < ceiling && e - i < 5 {
         let Some(t) = tokens.get(e) else { break };
+        // "The candidate herself took to …": a reflexive closes the subject.
+        if !t.is_capitalized() && in_list(REFLEXIVES, t.text) {
+            e += 1;
+            break;
+        }
         let verbish = !t.is_capitalized()
             && (t.text.ends_with("ed")
                 || cues::is_speech_verb(t.text)
-                || AUXILIARIES.contains(&t.text));
+                || AUXILIARIES.contains(&t.text)
+                || PHRASE_END_SET.contains(t.text));
         if !t.is_word || verbish || (!determiner && !t.is_capitalized()) || t.text.ends_with("ing")
         {
             break;
@@ -421,6 +427,21 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
     }
     (e > i + usize::from(determiner)).then_some((i, e))
 }
+
+/// Reflexive pronouns that close a subject ("the candidate herself").
+const REFLEXIVES: &[&str] = &["himself", "herself", "themselves", "itself"];
+
+/// Words that end a subject read forwards and are not caught by their ending: irregular
+/// past tenses ("The company took …") and adverbs between subject and verb ("The company
+/// now has …").
+const PHRASE_ENDS: &[&str] = &[
+    "took", "made", "went", "came", "gave", "got", "left", "won", "lost", "ran", "began", "saw",
+    "held", "kept", "put", "set", "sent", "spent", "stood", "brought", "thought", "felt", "knew",
+    "became", "spoke", "wrote", "drew", "fell", "found", "heard", "led", "met", "paid", "rose",
+    "sat", "sought", "struck", "taught", "threw", "tore", "woke", "now", "also", "still", "then",
+    "already", "often", "never", "even", "later", "recently", "once", "again", "too",
+];
+static PHRASE_END_SET: WordSet<128> = WordSet::new(PHRASE_ENDS);
 
 /// How many capitalised words, at most `max`, start at `from`: words of a name, not the
 /// time words and months that follow a subject ("Ann Lee Monday said").
@@ -606,6 +627,23 @@ mod tests {
     }
 
     #[test]
+    fn irregular_verbs_adverbs_and_reflexives_end_a_subject() {
+        assert_eq!(
+            lead("The candidate herself took to the airwaves"),
+            Some("The candidate herself")
+        );
+        assert_eq!(
+            lead("The company now has 170 researchers"),
+            Some("The company")
+        );
+        assert_eq!(
+            lead("The Republican nominee also outlined"),
+            Some("The Republican nominee")
+        );
+        assert_eq!(lead("The couple took a trip"), Some("The couple"));
+    }
+
+    #[test]
     fn a_weekday_opens_a_longer_time_phrase() {
         assert_eq!(
             lead("Thursday night as the four candidates took the stage in Miami, Lee opened"),
@@ -709,5 +747,7 @@ mod tests {
         CLAUSE_OPENER_SET.assert_holds(CLAUSE_OPENERS);
         MONTH_SET.assert_holds(MONTHS);
         NOT_SUBJECT_SET.assert_holds(NOT_SUBJECTS);
+        PHRASE_END_SET.assert_holds(PHRASE_ENDS);
+        TITLE_WORD_SET.assert_holds(TITLE_WORDS);
     }
 }
