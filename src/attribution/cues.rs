@@ -549,13 +549,14 @@ const PHRASAL: &[(&str, &str)] = &[
     ("snapped", "back"),
     ("spoke", "up"),
     ("weighed", "in"),
+    ("goes", "on"),
     ("went", "on"),
 ];
 
 /// The verbs of [`PHRASAL`].
 const PHRASAL_VERBS: &[&str] = &[
     "broke", "chimed", "cut", "hit", "jumped", "lashed", "piped", "pressed", "pushed", "put",
-    "puts", "shot", "snapped", "spoke", "weighed", "went",
+    "puts", "shot", "snapped", "spoke", "weighed", "goes", "went",
 ];
 static PHRASAL_VERB_SET: WordSet<64> = WordSet::new(PHRASAL_VERBS);
 
@@ -577,6 +578,19 @@ pub fn phrasal_cue(tokens: &[Token<'_>], k: usize) -> Option<usize> {
         .iter()
         .any(|(v, p)| verb.text.eq_ignore_ascii_case(v) && particle.text.eq_ignore_ascii_case(p));
     let ends = tokens.get(k + 2).is_none_or(|t| !t.is_word);
+    // "Trump went on about “…”": talking at length about what the quotation gives.
+    let about = particle.text.eq_ignore_ascii_case("on")
+        && tokens
+            .get(k + 2)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("about"));
+    if listed
+        && about
+        && ["went", "goes"]
+            .iter()
+            .any(|v| verb.text.eq_ignore_ascii_case(v))
+    {
+        return Some(3);
+    }
     (listed && ends).then_some(2)
 }
 
@@ -616,6 +630,14 @@ mod tests {
         for (v, _) in PHRASAL {
             assert!(PHRASAL_VERBS.contains(v), "{v}");
         }
+    }
+
+    #[test]
+    fn going_on_about_something_is_a_cue() {
+        let len = |text: &str, k: usize| cue_at(&tokenize(text, 0, text.len()), k).map(|m| m.len);
+        assert_eq!(len("as Lee went on about “…”", 2), Some(3));
+        assert_eq!(len("Lee goes on about “…”", 1), Some(3));
+        assert_eq!(len("Lee went on to win", 1), None);
     }
 
     #[test]
