@@ -555,3 +555,12 @@ fn a_participle_after_an_object_belongs_to_the_sentence_subject() {
     let q = one("Outside the hall, marchers chanting “Build the bridge” blocked the road.");
     assert_eq!(q.speaker_mention.as_deref(), Some("marchers"));
 }
+
+#[test]
+fn a_reply_of_yes_or_no_after_a_quotation_does_not_attribute_it() {
+    // Ann Lee answers yes to what Kim says at length; the words are Kim's.
+    let q = one("As Kim went on about “how the system is rigged,” Ann Lee said yes.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Kim"));
+    let q = one("“We will win,” Ann Lee said on Monday.");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+}

@@ -58,6 +58,14 @@ pub(super) fn after_attribution(
     if m.kind == CueKind::According && k > i0 {
         return None;
     }
+    // "…,” Melanie said yes, over and over": a reply of yes or no, not these words.
+    if m.kind == CueKind::Verb
+        && after.get(k + m.len).is_some_and(|t| {
+            t.is_word && ["yes", "no"].iter().any(|w| w.eq_ignore_ascii_case(t.text))
+        })
+    {
+        return None;
+    }
     if ends_sentence && first.is_capitalized() {
         // Only a short tail may follow: "Trump said." / "Trump said on Monday."
         let tail = after.len().saturating_sub(k + m.len);
