@@ -79,10 +79,10 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
 const SUBJECT_STOPS: &[&str] = &[
     "after", "although", "as", "because", "before", "but", "if", "since", "so", "than", "that",
     "though", "until", "when", "where", "whereas", "which", "while", "who", "whom", "why", "is",
-    "was", "were", "are", "be", "been", "has", "have", "had", "will", "would", "can", "could",
-    "did", "does", "do", "said", "says", "told", "and", "or", "to", "with", "for", "by", "about",
-    "on", "in", "at", "from", "into", "over", "under", "during", "against", "what", "how", "it's",
-    "there", "here",
+    "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "can",
+    "could", "did", "does", "do", "said", "says", "told", "and", "or", "to", "with", "for", "by",
+    "about", "on", "in", "at", "from", "into", "over", "under", "during", "against", "what", "how",
+    "it's", "there", "here",
 ];
 
 /// Words that end a speaker phrase read forwards from a verb: "said Ann Lee on Monday".
@@ -579,6 +579,8 @@ mod tests {
             subject("One official who relayed the exchange said", "said").as_deref(),
             Some("One official")
         );
+        // A passive without its agent names no one.
+        assert_eq!(subject("in what is being criticized", "criticized"), None);
         // A conjunction or "that" starts a clause with a subject of its own.
         assert_eq!(subject("He praised those who left but said", "said"), None);
         assert_eq!(

@@ -547,9 +547,15 @@ fn past_title_to_name(tokens: &[Token<'_>], e: usize, ceiling: usize) -> Option<
         return None;
     }
     let k = j + name_words(tokens, j, ceiling, 4);
-    // "… candidate Gary Johnson’s doctor": the name owns the subject; leave it to the cue.
-    let owned = tokens.get(k - 1).is_some_and(Token::is_possessive);
-    (k > j && !owned).then_some(k)
+    // "… candidate Gary Johnson’s doctor": the name owns the subject, which ends at the
+    // noun after it.
+    if tokens.get(k - 1).is_some_and(Token::is_possessive) {
+        let noun = tokens
+            .get(k)
+            .is_some_and(|t| t.is_word && !t.is_capitalized() && !AUXILIARIES.contains(&t.text));
+        return (k > j && noun).then_some(k + 1);
+    }
+    (k > j).then_some(k)
 }
 
 /// Start of the last coordinated clause with its own subject before the quotation: after
@@ -618,7 +624,7 @@ mod tests {
         assert_eq!(lead("Lee won New Hampshire"), Some("Lee"));
         assert_eq!(
             lead("Libertarian presidential candidate Ann Lee’s doctor is calling"),
-            Some("Libertarian")
+            Some("Libertarian presidential candidate Ann Lee’s doctor")
         );
         assert_eq!(
             lead("Lee aide Ann Kim Monday said"),
