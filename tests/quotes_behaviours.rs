@@ -564,3 +564,10 @@ fn a_reply_of_yes_or_no_after_a_quotation_does_not_attribute_it() {
     let q = one("“We will win,” Ann Lee said on Monday.");
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn typed_and_scrawled_words_are_reported_speech() {
+    let q = one("On the form, in a box for notes, a doctor had typed “homicidal ideation.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("a doctor"));
+    assert_eq!(q.cue.as_deref(), Some("typed"));
+}
