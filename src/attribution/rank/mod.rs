@@ -289,7 +289,7 @@ pub(super) fn choices(
     if a.speaker.is_some() {
         push(None, &mut n);
     }
-    for r in &raws {
+    for r in raws.iter().filter(|r| !is_verb_phrase(text, r.span)) {
         push(Some(r.span), &mut n);
     }
     // Reuse the buffers of earlier quotations: no allocation once they are warm.
@@ -309,6 +309,22 @@ pub(super) fn choices(
             raw_features(&ctx, r, sh, &mut f);
         }
     }
+}
+
+/// Whether a candidate's words are a verb and its object ("releasing the police videos"):
+/// a lower-case word in "-ing" followed by a determiner. Such a phrase names no one.
+fn is_verb_phrase(text: &str, (s, e): (usize, usize)) -> bool {
+    let mut words = text.get(s..e).unwrap_or_default().split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    first.len() > 4
+        && first.ends_with("ing")
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && [
+            "the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
+        ]
+        .contains(&second)
 }
 
 /// The first byte at or after `at` (and before `limit`) that starts a word: `at` itself when
@@ -385,6 +401,19 @@ pub fn best_with(w: &Weights, choices: &[Choice]) -> Option<Option<(usize, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verb_and_its_object_is_no_candidate() {
+        let text =
+            "called for releasing the videos; meddling the congressman said; leading economists";
+        let span = |w: &str| {
+            let s = text.find(w).unwrap_or_default();
+            (s, s + w.len())
+        };
+        assert!(is_verb_phrase(text, span("releasing the videos")));
+        assert!(is_verb_phrase(text, span("meddling the congressman")));
+        assert!(!is_verb_phrase(text, span("leading economists")));
+    }
     use crate::learn::Perceptron;
 
     /// The choices of the only candidate quotation of `text`, as the rules see them.
