@@ -312,11 +312,15 @@ pub(super) fn choices(
 }
 
 /// Whether a candidate's words are a verb and its object ("releasing the police videos"):
-/// a lower-case word in "-ing" followed by a determiner. Such a phrase names no one.
+/// a lower-case word in "-ing" followed by a determiner, or a lone date word. Such a
+/// phrase names no one.
 fn is_verb_phrase(text: &str, (s, e): (usize, usize)) -> bool {
     let mut words = text.get(s..e).unwrap_or_default().split_whitespace();
     let (Some(first), Some(second)) = (words.next(), words.next()) else {
-        return false;
+        // A lone weekday or month ("July") is a date, not a source.
+        return text
+            .get(s..e)
+            .is_some_and(|w| crate::calendar::is_weekday_or_month(w.trim_end_matches(['.', ','])));
     };
     first.len() > 4
         && first.ends_with("ing")
@@ -413,6 +417,9 @@ mod tests {
         assert!(is_verb_phrase(text, span("releasing the videos")));
         assert!(is_verb_phrase(text, span("meddling the congressman")));
         assert!(!is_verb_phrase(text, span("leading economists")));
+        let dated = "in July, RT said";
+        assert!(is_verb_phrase(dated, (3, 7)));
+        assert!(!is_verb_phrase(dated, (9, 11)));
     }
     use crate::learn::Perceptron;
 
