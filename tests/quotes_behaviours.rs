@@ -571,3 +571,30 @@ fn typed_and_scrawled_words_are_reported_speech() {
     assert_eq!(q.speaker_mention.as_deref(), Some("a doctor"));
     assert_eq!(q.cue.as_deref(), Some("typed"));
 }
+
+#[test]
+fn a_quotation_inside_a_quoted_paragraph_is_the_paragraphs_speaker() {
+    let text = "The group grew, as the Lee Foundation website notes:\n\n\"In the fall of 1960, they \
+                met in Sharon. Written “at this time of crisis,” the statement is short.\n\n\
+                \"Among its principles is free will.\"";
+    let q = extract_quotes(text);
+    let spoken: Vec<_> = q.iter().map(|q| q.speaker_mention.as_deref()).collect();
+    assert_eq!(
+        spoken.first().copied().flatten(),
+        Some("the Lee Foundation website")
+    );
+    assert_eq!(
+        spoken.last().copied().flatten(),
+        Some("the Lee Foundation website")
+    );
+    // A cue of its own naming someone else keeps its quotation.
+    let text = "Ann Lee wrote:\n\n\"She was upset. In a box, a doctor had typed “homicidal \
+                ideation.” Nobody called.\"";
+    let typed = extract_quotes(text)
+        .into_iter()
+        .find(|q| q.quote.starts_with("homicidal"));
+    assert_eq!(
+        typed.and_then(|q| q.speaker_mention).as_deref(),
+        Some("a doctor")
+    );
+}

@@ -177,7 +177,13 @@ pub(super) fn paragraph_lead_in<'t>(text: &'t str, c: &Candidate) -> Option<Vec<
     if !c.starts_paragraph {
         return None;
     }
-    let head = text.get(..c.open)?;
+    lead_in_before(text, c.open)
+}
+
+/// The sentence ending in a colon that ends the paragraph before the one starting at
+/// `para_start`, as tokens.
+pub(super) fn lead_in_before(text: &str, para_start: usize) -> Option<Vec<Token<'_>>> {
+    let head = text.get(..para_start)?;
     let trimmed = head.trim_end();
     if !trimmed.ends_with(':') || trimmed.len() + crate::sentences::MAX_SENTENCE < head.len() {
         return None;

@@ -298,7 +298,25 @@ fn attribute_one<'t>(
 
     // 1. An introducing cue just before the quotation, or ending the previous paragraph
     //    ("Cruz continued:").
-    let lead_in = if mid_sentence {
+    // A quotation inside a paragraph that is itself a quotation (`"In 1960 they met. Written
+    // “at this time of crisis,” the statement …`, the paragraph's own mark never closed
+    // before it), with no cue naming someone else before it, is words of that paragraph's
+    // speaker: its lead-in is the paragraph's.
+    let quoted_paragraph = mid_sentence && in_quoted_paragraph(text, para, c.open) && {
+        let toks = &window.before;
+        let own = nearest_cue(toks, cue_floor)
+            .and_then(|(k, m)| speaker_of_cue(toks, k, m.len, m.kind, 0, toks.len()));
+        // Its own cue's speaker, unless that is the quotation's "I" or "we".
+        own.is_none_or(|(s, e)| {
+            e == s + 1
+                && toks
+                    .get(s)
+                    .is_some_and(|t| ["I", "we", "We"].contains(&t.text))
+        })
+    };
+    let lead_in = if quoted_paragraph {
+        context::lead_in_before(text, para)
+    } else if mid_sentence {
         None
     } else {
         paragraph_lead_in(text, c)
@@ -325,7 +343,11 @@ fn attribute_one<'t>(
             .is_some_and(|t| t.is_punct(',') || t.is_punct(':'));
         // A fragment right after a verb inside a longer report ("… he called it “a disaster”")
         // belongs to the outer source (step 4); a quoted sentence belongs to this cue.
-        let fragment = mid_sentence && !ends_open && starts_lowercase(text, c) && k > intro_floor;
+        let fragment = mid_sentence
+            && !quoted_paragraph
+            && !ends_open
+            && starts_lowercase(text, c)
+            && k > intro_floor;
         if !fragment && (gap == 0 || (gap <= MAX_INTRO_GAP && ends_open) || lead_in.is_some()) {
             let sp = speaker_of_cue(intro_toks, k, m.len, m.kind, 0, intro_toks.len())
                 .map(|sp| cue_speaker::named_reporter(intro_toks, sp).unwrap_or(sp));
@@ -602,4 +624,20 @@ fn ends_with_full_stop(text: &str, c: &Candidate) -> bool {
     text.get(c.start..c.end)
         .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))
         .is_some_and(|q| q.ends_with('.'))
+}
+
+/// Whether the paragraph starting at `para` opens with a quote mark that is still open at
+/// `at`: a straight mark with no other straight mark after it, or a curly one not closed.
+fn in_quoted_paragraph(text: &str, para: usize, at: usize) -> bool {
+    let Some(head) = text.get(para..at) else {
+        return false;
+    };
+    let head = head.trim_start();
+    if let Some(rest) = head.strip_prefix('"') {
+        return !rest.contains('"');
+    }
+    if let Some(rest) = head.strip_prefix('“') {
+        return !rest.contains('”');
+    }
+    false
 }
