@@ -345,7 +345,7 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
     } else if tokens.get(i).is_some_and(|t| is_opener(i, t)) {
         // Skip an opening adverbial up to its comma, or the single opener word.
         match (i..ceiling.min(i + 14)).find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(','))) {
-            Some(c) => i = c + 1,
+            Some(c) => i = past_appositive(tokens, c + 1, ceiling),
             None => i += 1,
         }
     }
@@ -442,6 +442,38 @@ const PHRASE_ENDS: &[&str] = &[
     "already", "often", "never", "even", "later", "recently", "once", "again", "too",
 ];
 static PHRASE_END_SET: WordSet<128> = WordSet::new(PHRASE_ENDS);
+
+/// Past an appositive to the opener's last noun, when one starts at `from`: "Preceded by
+/// Joe Arpaio, the Arizona sheriff, Trump launched …" gives the index of "Trump". The
+/// appositive follows a name, opens with a determiner and closes with a comma before a
+/// capitalised word or a pronoun; otherwise `from` itself.
+fn past_appositive(tokens: &[Token<'_>], from: usize, ceiling: usize) -> usize {
+    let opens = tokens.get(from).is_some_and(|t| {
+        t.is_word
+            && ["the", "a", "an"]
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(t.text))
+    });
+    // It describes a name ("Joe Arpaio, the sheriff,"), not a time ("In the meantime, the
+    // President, Democrats and the media …" is a list).
+    let after_name = from >= 2 && tokens.get(from - 2).is_some_and(Token::is_capitalized);
+    if !opens || !after_name {
+        return from;
+    }
+    let close =
+        (from + 1..ceiling.min(from + 10)).find(|&j| tokens.get(j).is_some_and(|t| !t.is_word));
+    match close {
+        Some(c)
+            if tokens.get(c).is_some_and(|t| t.is_punct(','))
+                && tokens
+                    .get(c + 1)
+                    .is_some_and(|t| t.is_capitalized() || is_pronoun(t.text)) =>
+        {
+            c + 1
+        }
+        _ => from,
+    }
+}
 
 /// How many capitalised words, at most `max`, start at `from`: words of a name, not the
 /// time words and months that follow a subject ("Ann Lee Monday said").
@@ -647,6 +679,18 @@ mod tests {
             Some("The Republican nominee")
         );
         assert_eq!(lead("The couple took a trip"), Some("The couple"));
+    }
+
+    #[test]
+    fn an_appositive_after_an_openers_name_is_not_the_subject() {
+        assert_eq!(
+            lead("Preceded at the lectern by Joe Arpaio, the Arizona sheriff, Trump launched"),
+            Some("Trump")
+        );
+        assert_eq!(
+            lead("In the meantime, the President, Democrat politicians and the media pushed"),
+            Some("the President")
+        );
     }
 
     #[test]
