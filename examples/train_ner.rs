@@ -64,13 +64,14 @@ fn main() {
         gaz_dropout: opt("--gaz-dropout", 0) as u32,
         bag: opt("--bag", 4) as usize,
     };
-    let (train_set, dev_set) = (load(&train_path), load(&dev_path));
-    let (first, second) = train(&train_set, &dev_set, set, |m| eprintln!("{m}"));
+    // Checked before training, which takes a while, rather than after it.
     let second_path = out_path.replace("ner.model", "ner2.model");
     assert_ne!(
         second_path, out_path,
         "OUT must end in ner.model (ner2.model goes beside it)"
     );
+    let (train_set, dev_set) = (load(&train_path), load(&dev_path));
+    let (first, second) = train(&train_set, &dev_set, set, |m| eprintln!("{m}"));
     for (w, path) in [(first, &out_path), (second, &second_path)] {
         let bytes = w.to_bytes();
         std::fs::write(path, &bytes).expect("write model");
