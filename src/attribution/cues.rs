@@ -474,6 +474,10 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
             kind: CueKind::According,
         });
     }
+    // "Lee used the words “…”": using a word is saying it.
+    if let Some(kind) = using_the_words(tokens, k) {
+        return Some(CueMatch { len: 3, kind });
+    }
     // The kind first: most words are no speech verb, and need no look at the words after;
     // nor are they the verb of a phrasal cue ("went on"), asked only then.
     let Some(kind) = verb_kind(t) else {
@@ -509,6 +513,27 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
         len: 1 + statement_after(tokens, k + 1),
         kind,
     })
+}
+
+/// The kind of "used the words" (or "uses the phrase", "using the term") at `tokens[k]`.
+#[inline]
+fn using_the_words(tokens: &[Token<'_>], k: usize) -> Option<CueKind> {
+    let t = tokens.get(k)?;
+    // One byte turns most words away: the verb starts with "u".
+    if !matches!(t.text.as_bytes().first(), Some(b'u' | b'U')) {
+        return None;
+    }
+    let kind = match t.text.to_ascii_lowercase().as_str() {
+        "use" | "used" | "uses" => CueKind::Verb,
+        "using" => CueKind::Participle,
+        _ => return None,
+    };
+    let the = tokens.get(k + 1)?;
+    let noun = tokens.get(k + 2)?;
+    let nouns = ["word", "words", "phrase", "term", "expression", "slogan"];
+    (the.text.eq_ignore_ascii_case("the")
+        && nouns.iter().any(|n| noun.text.eq_ignore_ascii_case(n)))
+    .then_some(kind)
 }
 
 /// What a single token is as a speech verb: [`CueKind::Verb`] ("said"),
@@ -632,6 +657,16 @@ mod tests {
         for (v, _) in PHRASAL {
             assert!(PHRASAL_VERBS.contains(v), "{v}");
         }
+    }
+
+    #[test]
+    fn using_the_words_is_saying_them() {
+        let cue = |text: &str, k: usize| cue_at(&tokenize(text, 0, text.len()), k);
+        let used = cue("When Lee used the words, “…”", 2);
+        assert_eq!(used.map(|m| (m.len, m.kind)), Some((3, CueKind::Verb)));
+        let using = cue("for using the term “…”", 1);
+        assert_eq!(using.map(|m| m.kind), Some(CueKind::Participle));
+        assert!(cue("Lee used the money", 1).is_none());
     }
 
     #[test]
