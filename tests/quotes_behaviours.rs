@@ -551,6 +551,9 @@ fn a_participle_after_an_object_belongs_to_the_sentence_subject() {
     );
     let q = one("Ann Lee sent a note to donors stating, “We will build it.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    // The object of a verb in "-ing" is no subject either.
+    let q = one("Marchers had amassed at the hall, carrying signs saying, “Stop the plan.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Marchers"));
     // The noun phrase right before the participle speaks when it is the subject.
     let q = one("Outside the hall, marchers chanting “Build the bridge” blocked the road.");
     assert_eq!(q.speaker_mention.as_deref(), Some("marchers"));

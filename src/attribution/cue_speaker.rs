@@ -136,7 +136,15 @@ fn object_tail(tokens: &[Token<'_>], (s, e): Span) -> Span {
     let start = (s + 1..e).rev().find(|&d| {
         tokens.get(d).is_some_and(|t| in_list(DETERMINERS, t.text)) && follows_a_verb(tokens, d)
     });
-    (start.unwrap_or(s), e)
+    // "carrying signs saying", "placed newspaper ads calling": the words after a verb in
+    // "-ing" or "-ed" are its object.
+    let after_verb = (s..e.saturating_sub(1)).rev().find(|&v| {
+        tokens.get(v).is_some_and(|t| {
+            t.is_word && !t.is_capitalized() && (t.text.ends_with("ing") || t.text.ends_with("ed"))
+        })
+    });
+    let start = start.unwrap_or(s).max(after_verb.map_or(s, |v| v + 1));
+    (start, e)
 }
 
 /// Whether the phrase starting at `tokens[s]` follows a verb or "to", as its object: a
@@ -148,10 +156,11 @@ pub(super) fn is_object(tokens: &[Token<'_>], s: usize) -> bool {
     if prev.is_word && prev.text == "to" {
         return true;
     }
-    // A verb: a past or present form ("emailed", "sends"), or any such word before a
-    // determiner ("sent a note").
+    // A verb: a past, present or "-ing" form ("emailed", "sends", "carrying"), or any such
+    // word before a determiner ("sent a note").
     let determiner = tokens.get(s).is_some_and(|t| in_list(DETERMINERS, t.text));
-    follows_a_verb(tokens, s) && (prev.text.ends_with(['d', 's']) || determiner)
+    follows_a_verb(tokens, s)
+        && (prev.text.ends_with(['d', 's']) || prev.text.ends_with("ing") || determiner)
 }
 
 /// The subject of the sentence a participle at `tokens[k]` continues: an earlier finite
