@@ -551,6 +551,12 @@ fn a_participle_after_an_object_belongs_to_the_sentence_subject() {
     );
     let q = one("Ann Lee sent a note to donors stating, “We will build it.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    // Nor is the object of "on" ("on Facebook writing"), while "with" opens a clause of its
+    // own ("with Lee tweeting").
+    let q = one("Ann Lee answered the question on Facebook writing, “Yes, I will.”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));
+    let q = one("Supporters punched a protester, with Bo Kim reportedly yelling: “Get out!”");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Bo Kim"));
     // The object of a verb in "-ing" is no subject either.
     let q = one("Marchers had amassed at the hall, carrying signs saying, “Stop the plan.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Marchers"));

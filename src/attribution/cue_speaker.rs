@@ -147,13 +147,18 @@ fn object_tail(tokens: &[Token<'_>], (s, e): Span) -> Span {
     (start, e)
 }
 
+/// Prepositions whose object is no participle's subject.
+const OBJECT_PREPOSITIONS: &[&str] = &["on", "from", "via", "over"];
+
 /// Whether the phrase starting at `tokens[s]` follows a verb or "to", as its object: a
 /// lower-case word before it that is no preposition, conjunction or determiner.
 pub(super) fn is_object(tokens: &[Token<'_>], s: usize) -> bool {
     let Some(prev) = s.checked_sub(1).and_then(|i| tokens.get(i)) else {
         return false;
     };
-    if prev.is_word && prev.text == "to" {
+    // The object of "to" or of a preposition: "sent a note to donors stating", "responded
+    // on Facebook writing".
+    if prev.is_word && (prev.text == "to" || in_list(OBJECT_PREPOSITIONS, prev.text)) {
         return true;
     }
     // A verb: a past, present or "-ing" form ("emailed", "sends", "carrying"), or any such
