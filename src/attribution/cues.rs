@@ -474,13 +474,15 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
             kind: CueKind::According,
         });
     }
-    // "Lee used the words “…”": using a word is saying it.
-    if let Some(kind) = using_the_words(tokens, k) {
-        return Some(CueMatch { len: 3, kind });
-    }
     // The kind first: most words are no speech verb, and need no look at the words after;
     // nor are they the verb of a phrasal cue ("went on"), asked only then.
     let Some(kind) = verb_kind(t) else {
+        // "Lee used the words “…”": using a word is saying it ("u" turns most words away).
+        if matches!(t.text.as_bytes().first(), Some(b'u' | b'U'))
+            && let Some(kind) = using_the_words(tokens, k)
+        {
+            return Some(CueMatch { len: 3, kind });
+        }
         // Particles are "on", "back", "in", "up", "out": one byte turns most words away.
         let particle = tokens.get(k + 1).is_some_and(|p| {
             p.text.len() <= 4
@@ -519,14 +521,13 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
 #[inline]
 fn using_the_words(tokens: &[Token<'_>], k: usize) -> Option<CueKind> {
     let t = tokens.get(k)?;
-    // One byte turns most words away: the verb starts with "u".
-    if !matches!(t.text.as_bytes().first(), Some(b'u' | b'U')) {
+    let is = |w: &str| t.text.eq_ignore_ascii_case(w);
+    let kind = if is("used") || is("uses") || is("use") {
+        CueKind::Verb
+    } else if is("using") {
+        CueKind::Participle
+    } else {
         return None;
-    }
-    let kind = match t.text.to_ascii_lowercase().as_str() {
-        "use" | "used" | "uses" => CueKind::Verb,
-        "using" => CueKind::Participle,
-        _ => return None,
     };
     let the = tokens.get(k + 1)?;
     let noun = tokens.get(k + 2)?;

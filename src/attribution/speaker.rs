@@ -322,6 +322,7 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
 const CLAUSE_PREPOSITIONS: &[&str] = &[
     "to", "with", "for", "by", "about", "on", "in", "at", "from", "into", "over", "under",
 ];
+static CLAUSE_PREPOSITION_SET: WordSet<64> = WordSet::new(CLAUSE_PREPOSITIONS);
 
 /// Participles that describe a source where it speaks without being speech verbs of the
 /// lexicon: "a source speaking to Fox News said".
@@ -334,6 +335,7 @@ const SOURCE_PARTICIPLES: &[&str] = &[
     "reacting",
     "testifying",
 ];
+static SOURCE_PARTICIPLE_SET: WordSet<64> = WordSet::new(SOURCE_PARTICIPLES);
 
 /// Where a clause modifying the subject starts ("who", or a speech participle such as
 /// "speaking"), when the words from it to `end` hold no punctuation and the walk back from
@@ -345,25 +347,35 @@ fn modifier_clause_start(
     end: usize,
     floor: usize,
 ) -> Option<usize> {
-    let lo = start.saturating_sub(MAX_APPOSITIVE).max(floor + 1);
-    let at = (lo..start).rev().find(|&i| {
-        tokens.get(i).is_some_and(|t| {
-            t.is_word
-                && (t.text.eq_ignore_ascii_case("who")
-                    || in_list(SOURCE_PARTICIPLES, t.text)
-                    || crate::attribution::cues::verb_kind(t)
-                        == Some(crate::attribution::cues::CueKind::Participle))
-        })
-    })?;
+    // The walk stopped at the clause's opener or at a preposition inside it ("to discuss"),
+    // not at a conjunction or "that", which start a clause with its own subject. Asked
+    // first: most walks stop at punctuation or such words, and need no look further back.
+    let stop = tokens.get(start.checked_sub(1)?)?;
+    if !stop.is_word {
+        return None;
+    }
+    let opens = |t: &Token<'_>| {
+        t.is_word
+            && (t.text.eq_ignore_ascii_case("who")
+                || SOURCE_PARTICIPLE_SET.contains(t.text)
+                || crate::attribution::cues::verb_kind(t)
+                    == Some(crate::attribution::cues::CueKind::Participle))
+    };
+    let at = if opens(stop) {
+        start - 1
+    } else if CLAUSE_PREPOSITION_SET.contains(stop.text) {
+        let lo = start.saturating_sub(MAX_APPOSITIVE).max(floor + 1);
+        (lo..start)
+            .rev()
+            .find(|&i| tokens.get(i).is_some_and(opens))?
+    } else {
+        return None;
+    };
     let clause_plain = tokens.get(at..end)?.iter().all(|t| t.is_word);
     let before_is_word = tokens
-        .get(at - 1)
+        .get(at.checked_sub(1)?)
         .is_some_and(|t| t.is_word && !is_pronoun(t.text));
-    // The walk stopped at the clause's opener or at a preposition inside it ("to discuss"),
-    // not at a conjunction or "that", which start a clause with its own subject.
-    let stop = tokens.get(start.checked_sub(1)?)?;
-    let inside = start - 1 == at || in_list(CLAUSE_PREPOSITIONS, stop.text);
-    (clause_plain && before_is_word && inside).then_some(at)
+    (at > floor && clause_plain && before_is_word).then_some(at)
 }
 
 /// Whether `tokens[end - 3..end]` is a nickname in quote marks between two words of a name
@@ -521,6 +533,8 @@ mod tests {
         BETWEEN_SET.assert_holds(BETWEEN_SUBJECT_AND_VERB);
         SUBJECT_STOP_SET.assert_holds(SUBJECT_STOPS);
         OBJECT_STOP_SET.assert_holds(OBJECT_STOPS);
+        CLAUSE_PREPOSITION_SET.assert_holds(CLAUSE_PREPOSITIONS);
+        SOURCE_PARTICIPLE_SET.assert_holds(SOURCE_PARTICIPLES);
     }
 
     fn subject(text: &str, verb: &str) -> Option<String> {

@@ -315,20 +315,34 @@ pub(super) fn choices(
 /// a lower-case word in "-ing" followed by a determiner, or a lone date word. Such a
 /// phrase names no one.
 fn is_verb_phrase(text: &str, (s, e): (usize, usize)) -> bool {
-    let mut words = text.get(s..e).unwrap_or_default().split_whitespace();
-    let (Some(first), Some(second)) = (words.next(), words.next()) else {
-        // A lone weekday or month ("July") is a date, not a source.
-        return text
-            .get(s..e)
-            .is_some_and(|w| crate::calendar::is_weekday_or_month(w.trim_end_matches(['.', ','])));
+    let Some(span) = text.get(s..e) else {
+        return false;
     };
-    first.len() > 4
-        && first.ends_with("ing")
-        && first.bytes().all(|b| b.is_ascii_lowercase())
-        && [
-            "the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
-        ]
-        .contains(&second)
+    // Most candidates are names and pronouns: their first byte settles it.
+    let bytes = span.as_bytes();
+    let Some(&b0) = bytes.first() else {
+        return false;
+    };
+    match bytes.iter().position(|&b| b == b' ') {
+        // A lone weekday or month ("July") is a date, not a source.
+        None => {
+            b0.is_ascii_uppercase()
+                && crate::calendar::is_weekday_or_month(span.trim_end_matches(['.', ',']))
+        }
+        Some(sp) => {
+            let first = bytes.get(..sp).unwrap_or_default();
+            let second = span.get(sp + 1..).unwrap_or_default();
+            let second = second.split(' ').next().unwrap_or_default();
+            b0.is_ascii_lowercase()
+                && first.len() > 4
+                && first.ends_with(b"ing")
+                && first.iter().all(u8::is_ascii_lowercase)
+                && [
+                    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
+                ]
+                .contains(&second)
+        }
+    }
 }
 
 /// The first byte at or after `at` (and before `limit`) that starts a word: `at` itself when
