@@ -109,7 +109,7 @@ pub(super) fn structural_after(after: &[Token<'_>], i0: usize) -> Option<Attribu
     };
     if lower_verb(first) {
         let np = after.get(i0 + 1)?;
-        if np.is_capitalized() || ["the", "a", "an"].contains(&np.text) {
+        if np.is_capitalized() || np.is_article() {
             let sp = phrase_after(after, i0 + 1, after.len())?;
             return Some(Attribution {
                 speaker: span_of(after, sp),

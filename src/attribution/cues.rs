@@ -501,13 +501,7 @@ pub fn cue_at(tokens: &[Token<'_>], k: usize) -> Option<CueMatch> {
     };
     // After an article the word is a noun ("The challenge of …", "a call for …"), not the
     // verb of a report: its subject would be the article.
-    let after_article = k > 0
-        && tokens.get(k - 1).is_some_and(|p| {
-            p.is_word
-                && ["the", "a", "an"]
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(p.text))
-        });
+    let after_article = k > 0 && tokens.get(k - 1).is_some_and(Token::is_article);
     if after_article && kind == CueKind::Verb {
         return None;
     }

@@ -417,7 +417,7 @@ pub(super) fn leading_subject(tokens: &[Token<'_>], floor: usize, ceiling: usize
         }
         e += 1;
     }
-    if e > i + usize::from(determiner) && !determiner {
+    if !determiner && e > i {
         e = past_title_to_name(tokens, e, ceiling).unwrap_or(e);
     }
     // A name cut by the length cap ("The Republican presidential nominee Donald | Trump")
@@ -448,12 +448,7 @@ static PHRASE_END_SET: WordSet<128> = WordSet::new(PHRASE_ENDS);
 /// appositive follows a name, opens with a determiner and closes with a comma before a
 /// capitalised word or a pronoun; otherwise `from` itself.
 fn past_appositive(tokens: &[Token<'_>], from: usize, ceiling: usize) -> usize {
-    let opens = tokens.get(from).is_some_and(|t| {
-        t.is_word
-            && ["the", "a", "an"]
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(t.text))
-    });
+    let opens = tokens.get(from).is_some_and(Token::is_article);
     // It describes a name ("Joe Arpaio, the sheriff,"), not a time ("In the meantime, the
     // President, Democrats and the media …" is a list).
     let after_name = from >= 2 && tokens.get(from - 2).is_some_and(Token::is_capitalized);

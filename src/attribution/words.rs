@@ -21,6 +21,14 @@ impl Token<'_> {
         self.is_word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Whether the word is an article: "the", "a" or "an", in any case.
+    pub fn is_article(&self) -> bool {
+        self.is_word
+            && ["the", "a", "an"]
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(self.text))
+    }
+
     /// Whether this token is the punctuation `c`.
     pub fn is_punct(&self, c: char) -> bool {
         !self.is_word && self.text.starts_with(c)
