@@ -85,7 +85,11 @@ pub(super) fn outer_according_to(
     // The sentence's end is found only when "according" follows within the most it can
     // span (`sentence_end` stops at its ceiling): else the words up to it hold none either.
     let cap = char_floor(text, (c.close + MAX_SUBJECT_REACH).min(text.len()));
-    let s_end = if c.unclosed || !mentions(c.close, cap) {
+    // A quotation that ends its sentence with a full stop, found by a cue before it, leaves
+    // the next sentence's "according to" to that sentence: `saying … “without delay.”
+    // Clinton plans to visit on Sunday, according to a campaign aide.`
+    let ends_sentence = a.how != How::AfterAdjacent && super::ends_with_full_stop(text, c);
+    let s_end = if c.unclosed || ends_sentence || !mentions(c.close, cap) {
         c.close
     } else {
         sentence_end(text, c.close, cap)
@@ -298,6 +302,17 @@ mod tests {
         assert_eq!(speaker(&next).as_deref(), Some("the minister"));
         let before = format!("According to Reuters, {quote} on Monday.");
         assert_eq!(speaker(&before).as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn a_quotation_closing_its_sentence_leaves_the_next_according_to_alone() {
+        let text = "The mayor wrote on Twitter, saying the police should release the videos \
+                    “without delay.” He plans to visit on Sunday, according to an aide.";
+        assert_eq!(speaker(text).as_deref(), Some("The mayor"));
+        // Closed by a comma, the sentence runs on to its "according to".
+        let text = "The mayor wrote that the police should act “without delay,” he \
+                    told the council, according to an aide.";
+        assert_eq!(speaker(text).as_deref(), Some("an aide"));
     }
 
     #[test]

@@ -620,7 +620,7 @@ fn closes_a_sentence(text: &str, c: &Candidate) -> bool {
 }
 
 /// Whether the quoted words end with a full stop (so the sentence ends with them).
-fn ends_with_full_stop(text: &str, c: &Candidate) -> bool {
+pub(super) fn ends_with_full_stop(text: &str, c: &Candidate) -> bool {
     text.get(c.start..c.end)
         .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))
         .is_some_and(|q| q.ends_with('.'))
