@@ -33,9 +33,22 @@ pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
+/// Whether `word` (any case) is a month other than "May".
+pub fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
 /// Whether `word` (any case) is a weekday or a month other than "May".
 pub fn is_weekday_or_month(word: &str) -> bool {
-    is_weekday(word) || MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    is_weekday(word) || is_month(word)
+}
+
+/// Whether `word` is a year of news: four digits from 1900 to 2099.
+pub fn is_year(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 4
+        && b.iter().all(u8::is_ascii_digit)
+        && (b.starts_with(b"19") || b.starts_with(b"20"))
 }
 
 #[cfg(test)]
@@ -48,5 +61,12 @@ mod tests {
         assert!(!is_weekday("October"));
         assert!(is_weekday_or_month("October") && is_weekday_or_month("friday"));
         assert!(!is_weekday_or_month("May") && !is_weekday_or_month("Mayday"));
+        assert!(is_month("MARCH") && !is_month("Monday"));
+    }
+
+    #[test]
+    fn years_are_four_digits_of_the_last_two_centuries() {
+        assert!(is_year("2010") && is_year("1999"));
+        assert!(!is_year("201") && !is_year("2010s") && !is_year("1776") && !is_year("20a0"));
     }
 }

@@ -199,8 +199,13 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
         }
     }
     // A time phrase between subject and verb: "Lee has in the past described", "Lee in
-    // recent weeks called"; then any auxiliary before it.
-    if let Some(from) = time_phrase_before(tokens, end, floor) {
+    // recent weeks called", "Lee in March 2010 said"; then any auxiliary before it.
+    // A participle after a date ("… remark in 2008 describing") modifies what comes before
+    // the date, not a subject.
+    let finite = !tokens.get(verb).is_some_and(|t| t.text.ends_with("ing"));
+    if let Some(from) = time_phrase_before(tokens, end, floor)
+        .or_else(|| finite.then(|| date_phrase_before(tokens, end, floor))?)
+    {
         end = from;
         while end > floor {
             let t = tokens.get(end - 1)?;
@@ -453,6 +458,29 @@ fn time_phrase_before(tokens: &[Token<'_>], end: usize, floor: usize) -> Option<
     })
 }
 
+/// The start of a date phrase ending at `tokens[end - 1]`: a preposition, then a month, a
+/// year or both, perhaps after "early", "mid" or "late" ("in 2010", "since late March",
+/// "in March 2010"). A month or year alone is never the subject of the verb after it.
+fn date_phrase_before(tokens: &[Token<'_>], end: usize, floor: usize) -> Option<usize> {
+    let word_at = |i: usize| tokens.get(i).filter(|t| t.is_word).map(|t| t.text);
+    let mut i = end.checked_sub(1)?;
+    if word_at(i).is_some_and(crate::calendar::is_year) {
+        i = i.checked_sub(1)?;
+        if word_at(i).is_some_and(crate::calendar::is_month) {
+            i = i.checked_sub(1)?;
+        }
+    } else if word_at(i).is_some_and(crate::calendar::is_month) {
+        i = i.checked_sub(1)?;
+    } else {
+        return None;
+    }
+    if word_at(i).is_some_and(|w| in_list(&["early", "mid", "late"], w)) {
+        i = i.checked_sub(1)?;
+    }
+    let prep = word_at(i)?;
+    (i >= floor && in_list(&["in", "since", "during", "until", "by"], prep)).then_some(i)
+}
+
 /// Drops leading words that cannot start a speaker phrase and rejects phrases that name no
 /// one (empty, too long, or only lower-case words without a determiner).
 fn trim_subject(tokens: &[Token<'_>], mut start: usize, end: usize) -> Option<Span> {
@@ -661,6 +689,26 @@ mod tests {
         assert_eq!(
             subject("Lee, who has in the past called", "called").as_deref(),
             Some("who")
+        );
+        assert_eq!(
+            subject("Ann Lee in 2010 said", "said").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            subject("the mayor in late March said", "said").as_deref(),
+            Some("the mayor")
+        );
+        assert_eq!(
+            subject("Lee, who since March 2015 has said", "said").as_deref(),
+            Some("who")
+        );
+        // A participle after a date belongs to the phrase before the date.
+        assert_eq!(
+            subject(
+                "the aide quoted the remark in 2008 describing",
+                "describing"
+            ),
+            None
         );
     }
 
