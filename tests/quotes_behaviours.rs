@@ -275,6 +275,19 @@ fn coordinated_clause_has_its_own_source() {
 }
 
 #[test]
+fn an_aside_after_a_dash_has_its_own_source() {
+    let t = "Ann Lee urged the board to act -- a delay the treasurer said would be \
+             “a disaster” for the city.";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("the treasurer"));
+    // A closed pair of dashes leaves the sentence's source in place.
+    let t = "Ann Lee said -- at a rally in the city -- that a delay the treasurer said would be \
+             “a disaster.”";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("Ann Lee"));
+    let t = "Ann Lee urged the board to act — a delay the treasurer said would be “a disaster.”";
+    assert_eq!(one(t).speaker_mention.as_deref(), Some("the treasurer"));
+}
+
+#[test]
 fn participle_after_a_time_phrase() {
     let q = one("Hours later, Ann Lee returned the favor, telling reporters, “We stand firm.”");
     assert_eq!(q.speaker_mention.as_deref(), Some("Ann Lee"));

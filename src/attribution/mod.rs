@@ -416,6 +416,7 @@ fn attribute_one<'t>(
     let main_clause = subject::subordinate_clause_end(before, clause);
     if let Some((k, m, sp)) = main_clause
         .and_then(|main| outermost_cue(before, main))
+        .or_else(|| open_dash_aside(before, clause).and_then(|d| outermost_cue(before, d)))
         .or_else(|| outermost_cue(before, clause))
     {
         // "Trump urged voters to see what he called “…”": a free relative names the outer
@@ -620,6 +621,26 @@ fn closes_a_sentence(text: &str, c: &Candidate) -> bool {
 }
 
 /// Whether the quoted words end with a full stop (so the sentence ends with them).
+/// Where an aside opened by a dash that is still open at the quotation starts: "… called on
+/// Obama to retaliate -- meddling the congressman said is designed to “sow discord”". Its
+/// own cue, not the sentence's, reports the quotation. A closed pair of dashes ("Lee said --
+/// at a rally -- that …") opens nothing.
+fn open_dash_aside(tokens: &[Token<'_>], floor: usize) -> Option<usize> {
+    let mut last = None;
+    let mut open = false;
+    let mut k = floor;
+    while let Some(t) = tokens.get(k) {
+        let double_hyphen = t.is_punct('-') && tokens.get(k + 1).is_some_and(|n| n.is_punct('-'));
+        if double_hyphen || t.is_punct('—') || t.is_punct('–') {
+            k += usize::from(double_hyphen);
+            open = !open;
+            last = Some(k + 1);
+        }
+        k += 1;
+    }
+    last.filter(|_| open)
+}
+
 pub(super) fn ends_with_full_stop(text: &str, c: &Candidate) -> bool {
     text.get(c.start..c.end)
         .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))

@@ -509,7 +509,26 @@ fn trim_subject(tokens: &[Token<'_>], mut start: usize, end: usize) -> Option<Sp
     if !names_someone || last.text.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    Some((start, end))
+    // An article after a lower-case noun or verb starts the subject: what comes before it
+    // is the phrase the subject's clause completes ("meddling the congressman said is
+    // designed", "a delay the treasurer said would be"). After "of" or "in" the article is
+    // inside a title ("Secretary of the Navy Ray Mabus").
+    // Only lower-case words come before it: "Trump unleashed a series of" is a verb phrase
+    // the walk took in, and its subject is its name.
+    const PREPOSITIONS: &[&str] = &["of", "in", "at", "for", "on", "to", "from", "with", "by"];
+    let inner_start = (1..words.len().saturating_sub(1))
+        .take_while(|&i| {
+            words
+                .get(i - 1)
+                .is_some_and(|w| w.is_word && !w.is_capitalized())
+        })
+        .find(|&i| {
+            words.get(i).is_some_and(Token::is_article)
+                && words.get(i - 1).is_some_and(|w| {
+                    !in_list(DETERMINERS, w.text) && !in_list(PREPOSITIONS, w.text)
+                })
+        });
+    Some((start + inner_start.unwrap_or(0), end))
 }
 
 /// The speaker phrase read forwards from `tokens[from]`, up to `ceiling`: "said Ann Lee,
