@@ -247,14 +247,14 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     if end > floor && tokens.get(end - 1).is_some_and(|t| t.is_punct(',')) {
         let inner_end = end - 1;
         let lo = inner_end.saturating_sub(MAX_APPOSITIVE).max(floor);
-        // The comma opening the appositive; dots, hyphens and brackets may sit inside it
-        // ("R-Ky.", "(D-NY)").
+        // The comma opening the appositive; dots, hyphens, brackets and quote marks may sit
+        // inside it ("R-Ky.", "(D-NY)", "author of ''Unwritten Rules,''").
         let comma = (lo..inner_end).rev().find(|&i| {
             tokens.get(i).is_some_and(|t| {
                 !t.is_word
                     && !t
                         .text
-                        .starts_with(['.', '-', '(', ')', '“', '”', '"', '‘', '’'])
+                        .starts_with(['.', '-', '(', ')', '“', '”', '"', '‘', '’', '\''])
             })
         })?;
         if !tokens.get(comma).is_some_and(|t| t.is_punct(',')) {
@@ -686,6 +686,11 @@ mod tests {
     fn appositive_closed_inside_a_quotation() {
         assert_eq!(
             subject("Ann Lee, star of “Scandal,” thanked", "thanked").as_deref(),
+            Some("Ann Lee")
+        );
+        // Doubled apostrophes, as some archives write quote marks, with words of their own.
+        assert_eq!(
+            subject("Ann Lee, author of ''Lee's Unwritten Rules,'' put", "put").as_deref(),
             Some("Ann Lee")
         );
     }
