@@ -203,6 +203,9 @@ fn attribute_inner(
                 }
             }
         }
+        if let Some(poll) = context::opening_poll(text, c, &a, sentence) {
+            a.speaker = Some(poll);
+        }
         out.push(a);
     }
     out
