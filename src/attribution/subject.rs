@@ -3,6 +3,7 @@
 //! where a coordinated clause with its own subject starts.
 
 use super::speaker::{DETERMINERS, in_list};
+use super::titles::{name_words, past_title_to_name};
 use super::word_set::WordSet;
 use super::*;
 use crate::entities::gazetteer::{Gazetteer, List};
@@ -188,13 +189,13 @@ pub(super) const AUXILIARIES: &[&str] = &[
 static TIME_WORD_SET: WordSet<64> = WordSet::new(TIME_WORDS);
 
 /// Whether a word dates a phrase: the list, or a weekday from [`crate::calendar`].
-fn is_time_word(word: &str) -> bool {
+pub(super) fn is_time_word(word: &str) -> bool {
     TIME_WORD_SET.contains(word) || crate::calendar::is_weekday(word)
 }
 static OPENER_SET: WordSet<64> = WordSet::new(OPENERS);
 static CLAUSE_OPENER_SET: WordSet<128> = WordSet::new(CLAUSE_OPENERS);
 static NOT_SUBJECT_SET: WordSet<256> = WordSet::new(NOT_SUBJECTS);
-static MONTH_SET: WordSet<64> = WordSet::new(MONTHS);
+pub(super) static MONTH_SET: WordSet<64> = WordSet::new(MONTHS);
 
 /// Conjunctions that open a subordinate clause before the main one.
 const SUBORDINATORS: &[&str] = &[
@@ -470,121 +471,6 @@ fn past_appositive(tokens: &[Token<'_>], from: usize, ceiling: usize) -> usize {
     }
 }
 
-/// How many capitalised words, at most `max`, start at `from`: words of a name, not the
-/// time words and months that follow a subject ("Ann Lee Monday said").
-fn name_words(tokens: &[Token<'_>], from: usize, ceiling: usize, max: usize) -> usize {
-    let name_word = |t: &Token<'_>| {
-        t.is_word
-            && t.is_capitalized()
-            && !is_time_word(t.text)
-            && !MONTH_SET.contains(t.text.trim_end_matches('.'))
-    };
-    tokens
-        .get(from..ceiling.min(from + max))
-        .unwrap_or_default()
-        .iter()
-        .take_while(|t| name_word(t))
-        .count()
-}
-
-/// Lower-case words of a title between a capitalised modifier and the name it introduces:
-/// "Former US secretary of state Madeleine Albright", "Clinton campaign chairman John
-/// Podesta". A verb there ("Trump won New Hampshire") is not one of them, so the list is
-/// closed rather than any lower-case word.
-const TITLE_WORDS: &[&str] = &[
-    "adviser",
-    "advisor",
-    "aide",
-    "ambassador",
-    "analyst",
-    "anchor",
-    "attorney",
-    "author",
-    "candidate",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "co-founder",
-    "columnist",
-    "commentator",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "contender",
-    "correspondent",
-    "counsel",
-    "deputy",
-    "director",
-    "economist",
-    "editor",
-    "executive",
-    "founder",
-    "general",
-    "governor",
-    "head",
-    "host",
-    "hopeful",
-    "lawmaker",
-    "leader",
-    "manager",
-    "mayor",
-    "minister",
-    "nominee",
-    "official",
-    "pollster",
-    "president",
-    "presidential",
-    "professor",
-    "representative",
-    "secretary",
-    "senator",
-    "sheriff",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "strategist",
-    "vice-presidential",
-    "campaign",
-    "press",
-    "party",
-    "national",
-    "senior",
-    "former",
-    "state",
-];
-static TITLE_WORD_SET: WordSet<128> = WordSet::new(TITLE_WORDS);
-
-/// Where a leading subject that stopped at `e`, on a lower-case word, ends when title words
-/// and then a name follow: past the name. `None` when they do not.
-fn past_title_to_name(tokens: &[Token<'_>], e: usize, ceiling: usize) -> Option<usize> {
-    let is_title =
-        |t: &Token<'_>| t.is_word && !t.is_capitalized() && TITLE_WORD_SET.contains(t.text);
-    let mut j = e;
-    while j < ceiling && j - e < 6 {
-        let t = tokens.get(j)?;
-        if is_title(t) || (j > e && t.text == "of") {
-            j += 1;
-        } else {
-            break;
-        }
-    }
-    // The title ends on a title word, not on "of".
-    if j == e || !tokens.get(j - 1).is_some_and(is_title) {
-        return None;
-    }
-    let k = j + name_words(tokens, j, ceiling, 4);
-    // "… candidate Gary Johnson’s doctor": the name owns the subject, which ends at the
-    // noun after it.
-    if tokens.get(k - 1).is_some_and(Token::is_possessive) {
-        let noun = tokens
-            .get(k)
-            .is_some_and(|t| t.is_word && !t.is_capitalized() && !AUXILIARIES.contains(&t.text));
-        return (k > j && noun).then_some(k + 1);
-    }
-    (k > j).then_some(k)
-}
-
 /// Start of the last coordinated clause with its own subject before the quotation: after
 /// ", but he", ", and she", "; they" — a new clause whose subject is a pronoun or a name.
 pub(super) fn clause_start(tokens: &[Token<'_>], floor: usize) -> usize {
@@ -793,6 +679,5 @@ mod tests {
         MONTH_SET.assert_holds(MONTHS);
         NOT_SUBJECT_SET.assert_holds(NOT_SUBJECTS);
         PHRASE_END_SET.assert_holds(PHRASE_ENDS);
-        TITLE_WORD_SET.assert_holds(TITLE_WORDS);
     }
 }
