@@ -33,6 +33,7 @@ pub mod rank;
 pub mod resolve;
 pub mod speaker;
 mod subject;
+mod time_phrase;
 mod titles;
 pub mod word_set;
 pub mod words;

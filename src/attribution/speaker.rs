@@ -4,6 +4,7 @@
 //!
 //! Both searches walk a bounded number of tokens, so they cost the same on any text.
 
+use super::time_phrase::{date_phrase_before, time_phrase_before, weekday_phrase_start};
 use super::word_set::WordSet;
 use super::words::Token;
 
@@ -416,69 +417,6 @@ fn aside_around_place(tokens: &[Token<'_>], end: usize, floor: usize) -> Option<
         .rev()
         .find(|&i| tokens.get(i).is_some_and(|t| !t.is_word))
         .filter(|&i| tokens.get(i).is_some_and(|t| t.is_punct(',')))
-}
-
-/// Where the phrase of a weekday that starts at `end` starts: before its determiner ("a",
-/// "last") and its preposition ("on", "during"), when it has them.
-fn weekday_phrase_start(tokens: &[Token<'_>], mut end: usize, floor: usize) -> usize {
-    let is = |i: usize, list: &[&str]| {
-        tokens
-            .get(i)
-            .is_some_and(|t| t.is_word && in_list(list, t.text))
-    };
-    if end > floor && is(end - 1, &["a", "the", "this", "last", "next", "that"]) {
-        end -= 1;
-    }
-    if end > floor && is(end - 1, &["on", "during", "over", "since", "until", "by"]) {
-        end -= 1;
-    }
-    end
-}
-
-/// Nouns that end a time phrase ("in the past", "over recent weeks").
-const TIME_NOUNS: &[&str] = &[
-    "past", "week", "weeks", "month", "months", "year", "years", "days", "weekend", "time", "times",
-];
-
-/// The start of a time phrase ending at `tokens[end - 1]`: a preposition, at most one
-/// determiner or adjective, a time noun ("in the past", "over recent weeks").
-fn time_phrase_before(tokens: &[Token<'_>], end: usize, floor: usize) -> Option<usize> {
-    let noun = tokens.get(end.checked_sub(1)?)?;
-    if !noun.is_word || !in_list(TIME_NOUNS, noun.text) {
-        return None;
-    }
-    (2..=3).map(|n| end.checked_sub(n)).find_map(|from| {
-        let from = from.filter(|&f| f >= floor)?;
-        let prep = tokens.get(from)?;
-        let inner_ok = tokens
-            .get(from + 1..end - 1)?
-            .iter()
-            .all(|t| t.is_word && !t.is_capitalized());
-        (inner_ok && in_list(&["in", "over", "during", "at", "for"], prep.text)).then_some(from)
-    })
-}
-
-/// The start of a date phrase ending at `tokens[end - 1]`: a preposition, then a month, a
-/// year or both, perhaps after "early", "mid" or "late" ("in 2010", "since late March",
-/// "in March 2010"). A month or year alone is never the subject of the verb after it.
-fn date_phrase_before(tokens: &[Token<'_>], end: usize, floor: usize) -> Option<usize> {
-    let word_at = |i: usize| tokens.get(i).filter(|t| t.is_word).map(|t| t.text);
-    let mut i = end.checked_sub(1)?;
-    if word_at(i).is_some_and(crate::calendar::is_year) {
-        i = i.checked_sub(1)?;
-        if word_at(i).is_some_and(crate::calendar::is_month) {
-            i = i.checked_sub(1)?;
-        }
-    } else if word_at(i).is_some_and(crate::calendar::is_month) {
-        i = i.checked_sub(1)?;
-    } else {
-        return None;
-    }
-    if word_at(i).is_some_and(|w| in_list(&["early", "mid", "late"], w)) {
-        i = i.checked_sub(1)?;
-    }
-    let prep = word_at(i)?;
-    (i >= floor && in_list(&["in", "since", "during", "until", "by"], prep)).then_some(i)
 }
 
 /// Drops leading words that cannot start a speaker phrase and rejects phrases that name no
