@@ -76,6 +76,21 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "once",
 ];
 
+/// Adverbs that comment on a whole sentence, set off by commas or standing before its verb:
+/// "Lee, meanwhile, said", "Lee, who sits on the board, however said".
+const SENTENCE_ADVERBS: &[&str] = &[
+    "meanwhile",
+    "however",
+    "instead",
+    "too",
+    "though",
+    "nonetheless",
+    "nevertheless",
+    "likewise",
+    "similarly",
+];
+static SENTENCE_ADVERB_SET: WordSet<64> = WordSet::new(SENTENCE_ADVERBS);
+
 /// Words that end a subject walking back from its verb: the subject starts after them.
 const SUBJECT_STOPS: &[&str] = &[
     "after", "although", "as", "because", "before", "but", "if", "since", "so", "than", "that",
@@ -147,7 +162,9 @@ static BETWEEN_SET: WordSet<256> = WordSet::new(BETWEEN_SUBJECT_AND_VERB);
 /// Whether a word may stand between a subject and its verb: the list, or a weekday ("Trump
 /// on Monday said"), kept in [`crate::calendar`] with the other modules' dates.
 fn between_subject_and_verb(word: &str) -> bool {
-    BETWEEN_SET.contains(word) || crate::calendar::is_weekday(word)
+    BETWEEN_SET.contains(word)
+        || crate::calendar::is_weekday(word)
+        || SENTENCE_ADVERB_SET.contains(word)
 }
 static SUBJECT_STOP_SET: WordSet<256> = WordSet::new(SUBJECT_STOPS);
 static OBJECT_STOP_SET: WordSet<128> = WordSet::new(OBJECT_STOPS);
@@ -266,6 +283,16 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
         // longer aside, which opened at an earlier comma.
         if let Some(outer) = aside_around_place(tokens, end, floor) {
             end = outer;
+        }
+        // "Lee, meanwhile, who sits on the board, said": a sentence adverb in commas before
+        // the appositive.
+        if end >= floor + 3
+            && tokens
+                .get(end - 1)
+                .is_some_and(|t| t.is_word && SENTENCE_ADVERB_SET.contains(t.text))
+            && tokens.get(end - 2).is_some_and(|t| t.is_punct(','))
+        {
+            end -= 2;
         }
         // "Rep. Ann Lee (R-Ohio), a member, said": a parenthesis before the appositive.
         if end > floor && tokens.get(end - 1).is_some_and(|t| t.is_punct(')')) {
@@ -515,6 +542,7 @@ mod tests {
 
     #[test]
     fn word_sets_hold_every_listed_word() {
+        SENTENCE_ADVERB_SET.assert_holds(SENTENCE_ADVERBS);
         BETWEEN_SET.assert_holds(BETWEEN_SUBJECT_AND_VERB);
         SUBJECT_STOP_SET.assert_holds(SUBJECT_STOPS);
         OBJECT_STOP_SET.assert_holds(OBJECT_STOPS);
@@ -725,6 +753,22 @@ mod tests {
         assert_eq!(
             subject("The director further wrote", "wrote").as_deref(),
             Some("The director")
+        );
+    }
+
+    #[test]
+    fn a_sentence_adverb_is_stepped_over() {
+        assert_eq!(
+            subject("Ann Lee, meanwhile, who sits on the board, said", "said").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            subject("Ann Lee, who sits on the board, however said", "said").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            subject("Ann Lee however said", "said").as_deref(),
+            Some("Ann Lee")
         );
     }
 
