@@ -176,6 +176,19 @@ fn facing_of_straight(before: Option<char>, after: Option<char>) -> Facing {
     }
 }
 
+/// How a left double mark `“` faces: opening, unless it is a closing mark typed the wrong
+/// way round, which its neighbours show: right after the quotation's last punctuation and
+/// before a space or the end (`“It's unusual,“ said Lee`, `… in the future.“¶`).
+fn facing_of_left_double(text: &str, pos: usize) -> Facing {
+    let ends_words = char_before(text, pos).is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'));
+    let then_space = char_at(text, pos + '“'.len_utf8()).is_none_or(char::is_whitespace);
+    if ends_words && then_space {
+        Facing::Close
+    } else {
+        Facing::Open
+    }
+}
+
 /// Classifies a single mark (`'`, `‘`, `’`): `None` when it is an apostrophe (`Xi’s`,
 /// `don't`, `'90s`, `rock 'n' roll` halves are left to pairing).
 fn single_mark(text: &str, pos: usize, len: usize, shape: char) -> Option<Facing> {
@@ -315,7 +328,7 @@ pub fn scan_marks(text: &str) -> Vec<Mark> {
             },
             0xE2 if bytes.get(i + 1) == Some(&0x80) => {
                 let (weight, facing) = match bytes.get(i + 2) {
-                    Some(0x9C) => (Some(Weight::Double), Some(Facing::Open)),
+                    Some(0x9C) => (Some(Weight::Double), Some(facing_of_left_double(text, i))),
                     Some(0x9D) => (Some(Weight::Double), Some(Facing::Close)),
                     Some(0x9E) => (Some(Weight::Double), Some(Facing::Open)),
                     Some(0x98) => (Some(Weight::Single), single_mark(text, i, 3, '‘')),
@@ -379,6 +392,19 @@ mod tests {
         assert_eq!(m[3].2, Facing::Close);
         assert_eq!(m[4], (14, Weight::Single, Facing::Open));
         assert_eq!(m[5].1, Weight::Single);
+    }
+
+    #[test]
+    fn a_left_mark_after_the_last_punctuation_closes() {
+        let facings = |t: &str| shapes(t).iter().map(|m| m.2).collect::<Vec<_>>();
+        assert_eq!(
+            facings("“It's unusual,“ said Lee"),
+            vec![Facing::Open, Facing::Close]
+        );
+        assert_eq!(facings("“Not now.“"), vec![Facing::Open, Facing::Close]);
+        // Before a word, or after a space, it opens.
+        assert_eq!(facings("He said,“No.”"), vec![Facing::Open, Facing::Close]);
+        assert_eq!(facings("a. “b"), vec![Facing::Open]);
     }
 
     #[test]

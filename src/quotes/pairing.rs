@@ -119,7 +119,10 @@ pub fn pair(text: &str) -> Vec<Candidate> {
                     }
                 }
                 Some(o) => {
-                    let restart = is_curly_open(text, m) && !is_low_open(text, &o);
+                    // A left mark typed as a closing one (`“It's unusual,“ said`) closes.
+                    let restart = m.facing == Facing::Open
+                        && is_curly_open(text, m)
+                        && !is_low_open(text, &o);
                     if restart {
                         open = Some(*m);
                     } else {
@@ -171,6 +174,14 @@ mod tests {
         assert_eq!(
             quoted("“a b” and \"c d\" and ''e f''"),
             vec!["a b", "c d", "e f"]
+        );
+    }
+
+    #[test]
+    fn a_left_mark_typed_for_a_closing_one_closes() {
+        assert_eq!(
+            quoted("“It's unusual,“ said Lee. “It's hard.”"),
+            vec!["It's unusual,", "It's hard."]
         );
     }
 
