@@ -86,6 +86,10 @@ pub(super) const OPENERS: &[&str] = &[
     "otherwise",
     "nevertheless",
     "nonetheless",
+    "often",
+    "sometimes",
+    "usually",
+    "overall",
 ];
 
 /// Words that open a subordinate clause or a prepositional phrase before the sentence's
@@ -139,6 +143,10 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "behind",
     "near",
     "close",
+    "between",
+    "somewhere",
+    "around",
+    "besides",
 ];
 
 /// Capitalised sentence starts that are never a subject.
@@ -600,6 +608,16 @@ mod tests {
         assert_eq!(lead("Finally Ann Lee cut the ribbon"), Some("Ann Lee"));
         assert_eq!(lead("However, she stayed"), Some("she"));
         assert_eq!(lead("Once, when it rained, the roof fell"), None);
+        // Adverbs of frequency, and phrases of place or range up to their comma.
+        assert_eq!(
+            lead("Often, the families did not know"),
+            Some("the families")
+        );
+        assert_eq!(lead("Somewhere in there, he tossed in"), Some("he"));
+        assert_eq!(
+            lead("Between 2001 and 2007, the plant was sold"),
+            Some("the plant")
+        );
     }
 
     #[test]
