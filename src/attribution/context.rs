@@ -125,6 +125,7 @@ pub(super) fn outer_according_to(
 /// national CNN/ORC poll released Monday, 31% of Republicans said they were “extremely
 /// enthusiastic”" quotes the poll's wording, not the voters'. On PolNeAR train the
 /// annotators chose the poll in three of the four such sentences.
+///
 /// Asked after ranking: the ranker, which knows no such convention, would undo it.
 pub(super) fn opening_poll(
     text: &str,

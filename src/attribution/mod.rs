@@ -625,7 +625,6 @@ fn closes_a_sentence(text: &str, c: &Candidate) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// Whether the quoted words end with a full stop (so the sentence ends with them).
 /// Where an aside opened by a dash that is still open at the quotation starts: "… called on
 /// Obama to retaliate -- meddling the congressman said is designed to “sow discord”". Its
 /// own cue, not the sentence's, reports the quotation. A closed pair of dashes ("Lee said --
@@ -646,6 +645,7 @@ fn open_dash_aside(tokens: &[Token<'_>], floor: usize) -> Option<usize> {
     last.filter(|_| open)
 }
 
+/// Whether the quoted words end with a full stop (so the sentence ends with them).
 pub(super) fn ends_with_full_stop(text: &str, c: &Candidate) -> bool {
     text.get(c.start..c.end)
         .map(|q| q.trim_end_matches(['"', '\'', '”', '’', ' ']))

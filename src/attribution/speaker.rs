@@ -476,11 +476,11 @@ fn trim_subject(tokens: &[Token<'_>], mut start: usize, end: usize) -> Option<Sp
     }
     // An article after a lower-case noun or verb starts the subject: what comes before it
     // is the phrase the subject's clause completes ("meddling the congressman said is
-    // designed", "a delay the treasurer said would be"). After "of" or "in" the article is
-    // inside a title ("Secretary of the Navy Ray Mabus").
-    // Only lower-case words come before it: "Trump unleashed a series of" is a verb phrase
-    // the walk took in, and its subject is its name.
-    const PREPOSITIONS: &[&str] = &["of", "in", "at", "for", "on", "to", "from", "with", "by"];
+    // designed", "a delay the treasurer said would be"). After a preposition the article is
+    // inside the phrase ("Secretary of the Navy Ray Mabus"). Only lower-case words come
+    // before it: "Trump unleashed a series of" is a verb phrase the walk took in, and its
+    // subject is its name.
+    let preposition = |w: &str| w == "of" || CLAUSE_PREPOSITION_SET.contains(w);
     let inner_start = (1..words.len().saturating_sub(1))
         .take_while(|&i| {
             words
@@ -489,9 +489,9 @@ fn trim_subject(tokens: &[Token<'_>], mut start: usize, end: usize) -> Option<Sp
         })
         .find(|&i| {
             words.get(i).is_some_and(Token::is_article)
-                && words.get(i - 1).is_some_and(|w| {
-                    !in_list(DETERMINERS, w.text) && !in_list(PREPOSITIONS, w.text)
-                })
+                && words
+                    .get(i - 1)
+                    .is_some_and(|w| !in_list(DETERMINERS, w.text) && !preposition(w.text))
         });
     Some((start + inner_start.unwrap_or(0), end))
 }
