@@ -25,6 +25,7 @@
 //! Windows are bounded by [`crate::sentences::MAX_SENTENCE`], so cost per quotation is fixed.
 
 mod after;
+mod asides;
 mod context;
 mod cue_speaker;
 pub mod cues;

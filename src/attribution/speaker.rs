@@ -4,12 +4,15 @@
 //!
 //! Both searches walk a bounded number of tokens, so they cost the same on any text.
 
+use super::asides::{
+    CLAUSE_PREPOSITION_SET, aside_around_place, modifier_clause_start, quoted_nickname_ends_at,
+};
 use super::time_phrase::{date_phrase_before, time_phrase_before, weekday_phrase_start};
 use super::word_set::WordSet;
 use super::words::Token;
 
 /// Longest appositive stepped over between a subject and its verb, in tokens.
-const MAX_APPOSITIVE: usize = 20;
+pub(super) const MAX_APPOSITIVE: usize = 20;
 
 /// Longest speaker phrase, in words.
 const MAX_SPEAKER_WORDS: usize = 9;
@@ -350,102 +353,6 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     trim_subject(tokens, start, end)
 }
 
-/// Prepositions that may stop the walk back from a verb inside a clause modifying the
-/// subject.
-const CLAUSE_PREPOSITIONS: &[&str] = &[
-    "to", "with", "for", "by", "about", "on", "in", "at", "from", "into", "over", "under",
-];
-static CLAUSE_PREPOSITION_SET: WordSet<64> = WordSet::new(CLAUSE_PREPOSITIONS);
-
-/// Participles that describe a source where it speaks without being speech verbs of the
-/// lexicon: "a source speaking to Fox News said".
-const SOURCE_PARTICIPLES: &[&str] = &[
-    "speaking",
-    "talking",
-    "writing",
-    "commenting",
-    "responding",
-    "reacting",
-    "testifying",
-];
-static SOURCE_PARTICIPLE_SET: WordSet<64> = WordSet::new(SOURCE_PARTICIPLES);
-
-/// Where a clause modifying the subject starts ("who", or a speech participle such as
-/// "speaking"), when the words from it to `end` hold no punctuation and the walk back from
-/// the verb stopped at `start`, after it. `None` when there is no such clause or nothing
-/// before it.
-fn modifier_clause_start(
-    tokens: &[Token<'_>],
-    start: usize,
-    end: usize,
-    floor: usize,
-) -> Option<usize> {
-    // The walk stopped at the clause's opener or at a preposition inside it ("to discuss"),
-    // not at a conjunction or "that", which start a clause with its own subject. Asked
-    // first: most walks stop at punctuation or such words, and need no look further back.
-    let stop = tokens.get(start.checked_sub(1)?)?;
-    if !stop.is_word {
-        return None;
-    }
-    let opens = |t: &Token<'_>| {
-        t.is_word
-            && (t.text.eq_ignore_ascii_case("who")
-                || SOURCE_PARTICIPLE_SET.contains(t.text)
-                || crate::attribution::cues::verb_kind(t)
-                    == Some(crate::attribution::cues::CueKind::Participle))
-    };
-    let at = if opens(stop) {
-        start - 1
-    } else if CLAUSE_PREPOSITION_SET.contains(stop.text) {
-        let lo = start.saturating_sub(MAX_APPOSITIVE).max(floor + 1);
-        (lo..start)
-            .rev()
-            .find(|&i| tokens.get(i).is_some_and(opens))?
-    } else {
-        return None;
-    };
-    let clause_plain = tokens.get(at..end)?.iter().all(|t| t.is_word);
-    let before_is_word = tokens
-        .get(at.checked_sub(1)?)
-        .is_some_and(|t| t.is_word && !is_pronoun(t.text));
-    (at > floor && clause_plain && before_is_word).then_some(at)
-}
-
-/// Whether `tokens[end - 3..end]` is a nickname in quote marks between two words of a name
-/// (`Marcia "Cia" Price`, `Robert C. “Bobby” Scott`), `tokens[end]` being the name's next word.
-fn quoted_nickname_ends_at(tokens: &[Token<'_>], end: usize) -> bool {
-    let mark = |i: usize| {
-        tokens
-            .get(i)
-            .is_some_and(|t| !t.is_word && matches!(t.text, "\"" | "“" | "”"))
-    };
-    let cap = |i: usize| tokens.get(i).is_some_and(Token::is_capitalized);
-    end >= 4 && cap(end) && mark(end - 1) && cap(end - 2) && mark(end - 3) && cap(end - 4)
-}
-
-/// Prepositions before a place named inside an aside: "speaking in Columbus, Ohio,".
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "outside"];
-
-/// The comma opening the aside that holds the place whose name ends at `end`, when a
-/// preposition comes before that name ("Clinton, at a rally in Columbus, Ohio, said"):
-/// the name is then no subject. At most four capitalised words make the place's name.
-fn aside_around_place(tokens: &[Token<'_>], end: usize, floor: usize) -> Option<usize> {
-    let lo = end.saturating_sub(4).max(floor);
-    let name_start = (lo..end)
-        .rev()
-        .take_while(|&i| tokens.get(i).is_some_and(Token::is_capitalized))
-        .last()?;
-    let prep = tokens.get(name_start.checked_sub(1)?)?;
-    if name_start <= floor || !prep.is_word || !in_list(PLACE_PREPOSITIONS, prep.text) {
-        return None;
-    }
-    let lo = (name_start - 1).saturating_sub(MAX_APPOSITIVE).max(floor);
-    (lo..name_start - 1)
-        .rev()
-        .find(|&i| tokens.get(i).is_some_and(|t| !t.is_word))
-        .filter(|&i| tokens.get(i).is_some_and(|t| t.is_punct(',')))
-}
-
 /// Drops leading words that cannot start a speaker phrase and rejects phrases that name no
 /// one (empty, too long, or only lower-case words without a determiner).
 fn trim_subject(tokens: &[Token<'_>], mut start: usize, end: usize) -> Option<Span> {
@@ -546,8 +453,6 @@ mod tests {
         BETWEEN_SET.assert_holds(BETWEEN_SUBJECT_AND_VERB);
         SUBJECT_STOP_SET.assert_holds(SUBJECT_STOPS);
         OBJECT_STOP_SET.assert_holds(OBJECT_STOPS);
-        CLAUSE_PREPOSITION_SET.assert_holds(CLAUSE_PREPOSITIONS);
-        SOURCE_PARTICIPLE_SET.assert_holds(SOURCE_PARTICIPLES);
     }
 
     fn subject(text: &str, verb: &str) -> Option<String> {
