@@ -225,7 +225,7 @@ pub fn subject_before(tokens: &[Token<'_>], verb: usize, floor: usize) -> Option
     // the date, not a subject.
     let finite = !tokens.get(verb).is_some_and(|t| t.text.ends_with("ing"));
     if let Some(from) = time_phrase_before(tokens, end, floor)
-        .or_else(|| finite.then(|| date_phrase_before(tokens, end, floor))?)
+        .or_else(|| date_phrase_before(tokens, end, floor).filter(|_| finite))
     {
         end = from;
         while end > floor {
