@@ -6,6 +6,7 @@
 //! hash of their lowercase tokens, so matching costs one lookup per (start, length) and never
 //! allocates.
 
+use super::slots::Slots;
 use super::tokenize::{Token, tokenize};
 use super::word::{self, WordHashes};
 use crate::learn::hash::{self, HashedMap};
@@ -61,95 +62,8 @@ pub struct Gazetteer {
     table: Table,
 }
 
-/// Slots of a linear-probing table, little-endian `u64` each: the top 48 bits of the phrase
-/// hash, then its 16 bits of list marks; 0 is an empty slot. The slot count is a power of
-/// two and at least a quarter of the slots are empty, so every probe run ends.
-enum Table {
-    Static(&'static [u8]),
-    Owned(Vec<u8>),
-}
-
-impl Table {
-    fn bytes(&self) -> &[u8] {
-        match self {
-            Table::Static(b) => b,
-            Table::Owned(v) => v,
-        }
-    }
-
-    fn valid(bytes: &[u8]) -> bool {
-        let slots = bytes.len() / 8;
-        bytes.len() % 8 == 0 && slots.is_power_of_two() && slots >= 8 && {
-            let empty = bytes
-                .chunks_exact(8)
-                .filter(|c| c.iter().all(|&b| b == 0))
-                .count();
-            empty * 4 >= slots
-        }
-    }
-
-    #[inline]
-    fn get(&self, h: u64) -> u16 {
-        let b = self.bytes();
-        let mask = (b.len() / 8).saturating_sub(1);
-        let tag = h >> 16;
-        let mut at = (h as usize) & mask;
-        for _ in 0..=mask {
-            let Some(c) = b.get(at * 8..at * 8 + 8) else {
-                return 0;
-            };
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            let v = u64::from_le_bytes(w);
-            if v == 0 {
-                return 0;
-            }
-            if v >> 16 == tag {
-                return v as u16;
-            }
-            at = (at + 1) & mask;
-        }
-        0
-    }
-
-    /// Hints that the slot where a lookup of `h` starts will be read soon.
-    #[inline]
-    fn prefetch(&self, h: u64) {
-        let b = self.bytes();
-        let mask = (b.len() / 8).saturating_sub(1);
-        #[cfg(target_arch = "x86_64")]
-        if let Some(slot) = b.get(((h as usize) & mask) * 8) {
-            // SAFETY: SSE is part of the x86_64 baseline, and a prefetch only hints the
-            // cache: it reads nothing into the program and never faults (in bounds).
-            unsafe {
-                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                    std::ptr::from_ref(slot).cast::<i8>(),
-                );
-            }
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = (b, mask, h);
-    }
-
-    /// Packs `phrases` into a table of at least twice as many slots (a power of two).
-    fn pack(phrases: &HashedMap<u16>) -> Vec<u8> {
-        let slots = (phrases.len() * 2).next_power_of_two().max(8);
-        let mask = slots - 1;
-        let mut t = vec![0u64; slots];
-        let mut keys: Vec<(u64, u16)> = phrases.iter().map(|(&k, &v)| (k, v)).collect();
-        keys.sort_unstable();
-        for (h, v) in keys {
-            let mut at = (h as usize) & mask;
-            while t.get(at).is_some_and(|&s| s != 0) {
-                at = (at + 1) & mask;
-            }
-            if let Some(s) = t.get_mut(at) {
-                *s = (h >> 16) << 16 | u64::from(v);
-            }
-        }
-        t.iter().flat_map(|v| v.to_le_bytes()).collect()
-    }
-}
+/// The lists' table: a phrase hash's 16 bits of list marks (see [`Slots`]).
+type Table = Slots<16>;
 
 /// The committed table (regenerate with the ignored test `gazetteer::tests::write_table`).
 const TABLE: &[u8] = include_bytes!("../../data/gazetteers.bin");
@@ -158,9 +72,15 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
     table: if Table::valid(TABLE) {
         Table::Static(TABLE)
     } else {
-        Table::Owned(Table::pack(&build_phrases()))
+        Table::Owned(pack(&build_phrases()))
     },
 });
+
+/// The lists' table, with twice as many slots as phrases.
+fn pack(phrases: &HashedMap<u16>) -> Vec<u8> {
+    let wide: HashedMap<u64> = phrases.iter().map(|(&h, &m)| (h, u64::from(m))).collect();
+    Table::pack(&wide, phrases.len() * 2)
+}
 
 /// The lists as a map from phrase hash to list marks.
 fn build_phrases() -> HashedMap<u16> {
@@ -198,6 +118,12 @@ struct Builder {
 }
 
 impl Gazetteer {
+    /// The list marks of phrase hash `h` (0 if it is in no list).
+    #[inline]
+    fn marks(&self, h: u64) -> u16 {
+        self.table.get(h) as u16
+    }
+
     /// The compiled-in lists.
     pub fn get() -> &'static Gazetteer {
         &GAZETTEER
@@ -262,14 +188,14 @@ impl Gazetteer {
     #[inline]
     #[cfg(test)]
     pub fn lookup(&self, words: &WordHashes, start: usize, len: usize) -> u16 {
-        self.table.get(phrase_hash(words, start, len)) & !PREFIX
+        self.marks(phrase_hash(words, start, len)) & !PREFIX
     }
 
     /// Whether the single word `word` is an entry of `list` (any case), for rules outside
     /// the tagger: attribution tells "Carly Fiorina" from an opening "Hastily".
     pub fn holds_word(&self, list: List, word: &str) -> bool {
         let h = hash::mix(hash::SEED, word::hash_folded(word.as_bytes()));
-        self.table.get(h) & (1 << list as u16) != 0
+        self.marks(h) & (1 << list as u16) != 0
     }
 
     /// For each token, a bit mask of (list, position) memberships: bit `2 * list` when the
@@ -317,7 +243,7 @@ impl Gazetteer {
             let mut h = hash::SEED;
             for len in 1..=MAX_LEN.min(toks.len() - i) {
                 h = hash::mix(h, words.folded(i + len - 1));
-                let found = self.table.get(h);
+                let found = self.marks(h);
                 if found & PREFIX == 0 && found == 0 {
                     break;
                 }
@@ -440,7 +366,7 @@ mod tests {
 
     #[test]
     fn committed_table_is_built_from_the_lists() {
-        let built = Table::pack(&build_phrases());
+        let built = pack(&build_phrases());
         assert!(Table::valid(&built));
         assert!(
             TABLE == built.as_slice(),
@@ -453,24 +379,7 @@ mod tests {
     #[ignore = "writes data/gazetteers.bin"]
     fn write_table() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteers.bin");
-        assert!(std::fs::write(path, Table::pack(&build_phrases())).is_ok());
-    }
-
-    #[test]
-    fn table_finds_what_was_packed() {
-        let mut m = HashedMap::default();
-        for k in 1..100u64 {
-            m.insert(hash::mix(k, 7), k as u16);
-        }
-        let t = Table::Owned(Table::pack(&m));
-        for k in 1..100u64 {
-            assert_eq!(t.get(hash::mix(k, 7)), k as u16);
-        }
-        assert_eq!(t.get(hash::mix(1000, 7)), 0);
-        assert!(
-            !Table::valid(&[1u8; 64]),
-            "a table without empty slots is refused"
-        );
+        assert!(std::fs::write(path, pack(&build_phrases())).is_ok());
     }
 
     #[test]

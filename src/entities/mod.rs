@@ -37,6 +37,7 @@ pub(crate) mod results;
 pub(crate) mod reuse;
 pub(crate) mod runs;
 pub(crate) mod scratch;
+pub(crate) mod slots;
 pub(crate) mod stats;
 pub(crate) mod surnames;
 pub(crate) mod titles;
