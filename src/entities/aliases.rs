@@ -113,7 +113,7 @@ pub fn canonical(doc: &Doc, spans: &[Span]) -> Vec<Range<usize>> {
 /// leading article left out: "The World Health Organization" is what "WHO" stands for, however
 /// the tagger read the sentence-opening "The" (CoNLL's own names go both ways: "The Walt
 /// Disney Co", "European Commission").
-fn initials(name: &str) -> Option<u64> {
+pub(crate) fn initials(name: &str) -> Option<u64> {
     let name = ["The ", "THE "]
         .iter()
         .find_map(|a| name.strip_prefix(a))
@@ -132,7 +132,7 @@ fn initials(name: &str) -> Option<u64> {
 }
 
 /// Hash of the letters of an acronym ("U.S.", "NATO") in the form [`initials`] gives.
-fn acronym(short: &str) -> Option<u64> {
+pub(crate) fn acronym(short: &str) -> Option<u64> {
     if short.chars().any(|c| c.is_lowercase() || c.is_whitespace()) {
         return None;
     }

@@ -15,6 +15,7 @@
 //! less a company suffix's period that is also the full stop (`periods`). `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
+pub(crate) mod acronyms;
 pub(crate) mod ahead;
 pub(crate) mod aliases;
 pub(crate) mod consistency;
@@ -168,5 +169,6 @@ pub(crate) fn tag_spans(
     results::apply(doc, &mut spans);
     participles::apply(doc, &mut spans);
     surnames::apply(doc, &mut spans);
+    acronyms::apply(doc, &mut spans);
     spans
 }
