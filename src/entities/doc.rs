@@ -4,6 +4,7 @@
 //! The document statistics give the tagger what a reader uses on an all-caps headline or a
 //! sentence's first word: how the same word is written elsewhere in the article.
 
+use super::clusters::Clusters;
 use super::gazetteer::Gazetteer;
 use super::scratch::{DocBuffers, TagBuffers};
 use super::tokenize::{F_CAPS_LINE, F_DIGIT, F_LOWER, F_UPPER, Token, tokenize_into};
@@ -26,6 +27,8 @@ pub struct Doc<'a> {
     pub words: WordHashes,
     /// Gazetteer marks; see [`Gazetteer::mark`].
     pub gaz: Vec<u16>,
+    /// The word clusters of the tokens at or beside a candidate; see [`super::clusters`].
+    pub clusters: Vec<Clusters>,
     /// Whether each token may be part of a name (the tagger looks at no other token).
     pub cand: Vec<bool>,
     /// The candidates in text order: the passes that look only at them walk this list,
@@ -75,6 +78,8 @@ impl<'a> Doc<'a> {
             .map_or(0, |_| words.folded(0));
         let mut gaz = b.gaz;
         Gazetteer::get().mark_into(&toks, &words, &cands, &mut gaz);
+        let mut clusters = b.clusters;
+        super::clusters::mark_into(&words, toks.len(), &mut clusters);
         let (mut stats, mut word_id) = (b.stats, b.word_id);
         let word_ids =
             super::stats::compute(&toks, &words, (&cand, &cands), &mut stats, &mut word_id);
@@ -87,6 +92,7 @@ impl<'a> Doc<'a> {
             toks,
             words,
             gaz,
+            clusters,
             cand,
             cands,
             runs,
@@ -109,6 +115,7 @@ impl<'a> Doc<'a> {
             folded,
             shape,
             gaz: self.gaz,
+            clusters: self.clusters,
             cand: self.cand,
             cands: self.cands,
             runs: self.runs,

@@ -1,7 +1,6 @@
-//! Tagger features for one token: the classic set of Ratinov & Roth (2009) minus word
-//! clusters — the word, its shape, prefixes and suffixes, a two-token window each side,
-//! previous tags, gazetteer memberships and how the word is written elsewhere in the
-//! article. Each feature is a template id and a value hash, reduced to a bucket of the
+//! Tagger features for one token: the classic set of Ratinov & Roth (2009) — the word, its
+//! shape, prefixes and suffixes, a two-token window each side, previous tags, gazetteer
+//! memberships, word clusters and how the word is written elsewhere in the article. Each feature is a template id and a value hash, reduced to a bucket of the
 //! weight table, so extracting features never allocates.
 
 use super::doc::Doc;
@@ -57,13 +56,18 @@ enum T {
     RunBefore = 51,
     RunAfter = 52,
     Context = 54,
+    Cluster64 = 55,
+    Cluster512 = 56,
+    Cluster2048 = 57,
+    Cluster512M1 = 58,
+    Cluster512P1 = 59,
 }
 
 /// The most features one token can have: 16 always-present ones, the 2 of the previous
-/// tag, position, 3 × 16 gazetteer marks, 3 of the document and table, 2 of the topic, 6 of
-/// the run, and in the second pass 5 of the history, up to [`super::contexts`]'s 8
-/// contexts and the first-pass window (92 in all).
-pub const MAX: usize = 96;
+/// tag, position, 3 × 16 gazetteer marks, 3 of the document and table, 2 of the topic, 5 of
+/// the word clusters, 6 of the run, and in the second pass 5 of the history, up to
+/// [`super::contexts`]'s 8 contexts and the first-pass window (97 in all).
+pub const MAX: usize = 100;
 
 /// Index in [`extract_base`]'s output of the previous tag's feature; the feature of the
 /// previous tag with the word follows it. Every feature before them is always present, so
@@ -228,6 +232,14 @@ pub fn extract_base(doc: &Doc, i: usize, prev: u8, bits: u32, out: &mut Feats) {
         f(T::TopicGaz, hash::mix(doc.topic, table << 16 | gaz_begins));
         f(T::TopicShape, hash::mix(doc.topic, hash::mix(table, shape)));
     }
+    // The word's clusters at three sizes, and its neighbours' at the middle one.
+    let clusters = |j: usize| doc.clusters.get(j).copied().unwrap_or_default().values();
+    let [c64, c512, c2048] = clusters(i);
+    f(T::Cluster64, c64);
+    f(T::Cluster512, c512);
+    f(T::Cluster2048, c2048);
+    f(T::Cluster512M1, clusters(m1)[1]);
+    f(T::Cluster512P1, clusters(p1)[1]);
     run_features(doc, i, flags, shape, &mut f);
     out.n = n;
 }

@@ -18,6 +18,7 @@
 pub(crate) mod acronyms;
 pub(crate) mod ahead;
 pub(crate) mod aliases;
+pub(crate) mod clusters;
 pub(crate) mod consistency;
 pub(crate) mod contexts;
 pub(crate) mod datelines;

@@ -32,6 +32,7 @@ pub struct DocBuffers {
     pub folded: Vec<u64>,
     pub shape: Vec<u64>,
     pub gaz: Vec<u16>,
+    pub clusters: Vec<super::clusters::Clusters>,
     pub cand: Vec<bool>,
     pub cands: Vec<usize>,
     pub runs: Vec<(u32, u32)>,
@@ -75,6 +76,7 @@ impl DocBuffers {
             folded: Vec::new(),
             shape: Vec::new(),
             gaz: Vec::new(),
+            clusters: Vec::new(),
             cand: Vec::new(),
             cands: Vec::new(),
             runs: Vec::new(),
@@ -105,6 +107,7 @@ impl DocBuffers {
         cap(&mut self.folded);
         cap(&mut self.shape);
         cap(&mut self.gaz);
+        cap(&mut self.clusters);
         cap(&mut self.cand);
         cap(&mut self.cands);
         cap(&mut self.runs);
