@@ -2,8 +2,8 @@
 //! form of the same entity in the text.
 //!
 //! Pipeline, one module each: `tokenize` (newswire-style tokens) → `doc` (word hashes from
-//! `word`, `gazetteer` marks, which tokens may be names, how each word is written elsewhere
-//! in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
+//! `word`, `gazetteer` marks, word `clusters`, which tokens may be names, how each word is
+//! written elsewhere in the article) → `model` (greedy averaged-perceptron BIO tagger over `features`, run
 //! twice: the second pass also sees the first pass's `history` of each word) → `heads`
 //! (names ending in "Ministry", "Inc." are organisations) → `consistency` (one label per name
 //! through the article) → `trim` (edges no name has, lists run together) → `origins`
@@ -11,7 +11,8 @@
 //! (a club's "(B)", a king's "III", "Euro 96") → `nicknames` (`Roberto "Hands of Stone"
 //! Duran`) → `titles` ("The Road to Harbin" in quotes) → `possessives` ("Moody's said") → `events` ("... Open" is MISC) → `datelines`
 //! (the place a story was filed from) → `results` (untagged sides of "Home 21 Away 13"
-//! rows) → `participles` ("Ohio-based") → `aliases` (canonical forms) → code point offsets,
+//! rows) → `participles` ("Ohio-based") → `surnames` → `acronyms` ("(WHO)") → `aliases`
+//! (canonical forms) → code point offsets,
 //! less a company suffix's period that is also the full stop (`periods`). `train` holds
 //! the training loop used by `examples/train_ner.rs`.
 
