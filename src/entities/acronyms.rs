@@ -29,8 +29,7 @@ pub fn apply(doc: &Doc, spans: &mut Vec<Span>) {
             && doc.word(e) == "("
             && doc.word(e + 2) == ")"
             && caps
-            && acronym(short).is_some()
-            && acronym(short) == initials(long)
+            && acronym(short).is_some_and(|a| initials(long) == Some(a))
         {
             introduced.push((short, label));
         }

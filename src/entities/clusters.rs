@@ -136,28 +136,18 @@ mod tests {
 
     #[test]
     fn every_listed_word_has_the_clusters_of_its_line() {
-        for line in SOURCE.lines().filter(|l| !l.starts_with('#')).take(2000) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            let want: Vec<u64> = cols
-                .iter()
-                .skip(1)
-                .map(|c| c.parse().unwrap_or(0))
-                .collect();
-            let got = of(cols.first().copied().unwrap_or_default());
-            // A later word with the same folded form ("1991" after "1990") has the
-            // first one's clusters.
-            if got.values().to_vec() != want {
-                let first = SOURCE
-                    .lines()
-                    .filter(|l| !l.starts_with('#'))
-                    .find(|l| {
-                        let w = l.split('\t').next().unwrap_or_default();
-                        hash_word(w).0 == hash_word(cols[0]).0
-                    })
-                    .unwrap_or_default();
-                assert_ne!(first, line, "{line}");
+        // A later word with the same folded form ("1991" after "1990") keeps the first
+        // one's clusters, so only the first of each is checked.
+        let mut seen = std::collections::HashSet::new();
+        for line in SOURCE.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let word = cols.next().unwrap_or_default();
+            let want: Vec<u64> = cols.map(|c| c.parse().unwrap_or(u64::MAX)).collect();
+            if seen.insert(hash_word(word).0) {
+                assert_eq!(of(word).values().to_vec(), want, "{line}");
             }
         }
+        assert!(seen.len() > 89_000, "{}", seen.len());
     }
 
     #[test]
