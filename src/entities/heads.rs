@@ -131,6 +131,29 @@ pub fn join_ampersands(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
+/// Joins an organisation ending in a head word to the name after its "for" or "of" when the
+/// tagger cut it there: "Brussels Institute for Policy", "Commission for Racial Equality",
+/// "Party of God" are one organisation each. A person after the connector stays apart, and
+/// so does the place after a legal form ("Daniels Pharmaceuticals Inc of St. Petersburg").
+pub fn join_after_heads(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
+    let connector = |i: usize| matches!(doc.word(i), "for" | "of");
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if let Some(prev) = out.last_mut()
+            && prev.1 + 1 == sp.0
+            && connector(prev.1)
+            && sp.2 != Label::Person
+            && HEAD_HASHES.contains(&doc.words.folded(prev.1 - 1))
+            && !is_company_suffix(doc, prev.1 - 1)
+        {
+            *prev = (prev.0, sp.1, Label::Org);
+            continue;
+        }
+        out.push(sp);
+    }
+    out
+}
+
 static HEAD_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| word_hashes(HEADS));
 
 type Span = (usize, usize, Label);
@@ -419,6 +442,21 @@ mod tests {
             [(0, 1, Label::Person)],
             "a title word alone may be a surname"
         );
+    }
+
+    #[test]
+    fn an_organisation_cut_after_its_head_is_joined_again() {
+        // tokens: the(0) Brussels(1) Institute(2) for(3) Policy(4) said(5)
+        let doc = Doc::new("the Brussels Institute for Policy said");
+        let cut = vec![(1, 3, Label::Org), (4, 5, Label::Loc)];
+        assert_eq!(join_after_heads(&doc, cut), [(1, 5, Label::Org)]);
+        // A legal form ends the company; a person is not part of it.
+        let doc = Doc::new("Daniels Pharmaceuticals Inc of St. Petersburg said");
+        let apart = vec![(0, 3, Label::Org), (4, 6, Label::Loc)];
+        assert_eq!(join_after_heads(&doc, apart.clone()), apart);
+        let doc = Doc::new("the Council of Ann Lee said");
+        let apart = vec![(1, 2, Label::Org), (3, 5, Label::Person)];
+        assert_eq!(join_after_heads(&doc, apart.clone()), apart);
     }
 
     #[test]

@@ -155,7 +155,10 @@ pub(crate) fn tag_spans(
     let tags = model::tag_two(doc, first, second);
     let spans = heads::apply(
         doc,
-        heads::join_ampersands(doc, model::spans_at(&tags, &doc.cands)),
+        heads::join_after_heads(
+            doc,
+            heads::join_ampersands(doc, model::spans_at(&tags, &doc.cands)),
+        ),
     );
     // The tags' array, for the next text (see `scratch`).
     doc.spare.final_tags = tags;
