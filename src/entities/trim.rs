@@ -117,6 +117,17 @@ fn is_age_group(w: &str) -> bool {
         && w.bytes().skip(6).all(|b| b.is_ascii_digit())
 }
 
+/// Whether tokens `s..e` are a whole entry of the countries' list: the first begins one,
+/// the others continue it, and the token after them does not.
+fn is_country(doc: &Doc, s: usize, e: usize) -> bool {
+    let continues = |i: usize| {
+        doc.gaz
+            .get(i)
+            .is_some_and(|g| g & (1 << (2 * List::Country as u16 + 1)) != 0)
+    };
+    e > s && is_listed(doc, s, List::Country) && (s + 1..e).all(continues) && !continues(e)
+}
+
 /// Whether token `i` begins an entry of `list`.
 fn is_listed(doc: &Doc, i: usize, list: List) -> bool {
     doc.gaz
@@ -129,7 +140,8 @@ fn is_letters(w: &str) -> bool {
 }
 
 /// Splits "A and B" into "A" and "B" when both are also tagged on their own elsewhere in
-/// the text.
+/// the text, or when one of them is a country and the whole is not one ("the European
+/// Union and Canada", but "Trinidad and Tobago").
 fn split_lists(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     let words =
         |s: usize, e: usize| (s..e).fold(hash::SEED, |h, i| hash::mix(h, doc.words.folded(i)));
@@ -147,12 +159,20 @@ fn split_lists(doc: &Doc, spans: Vec<Span>) -> Vec<Span> {
     let mut out = Vec::with_capacity(spans.len());
     for (s, e, l) in spans {
         let split = (s + 1..e.saturating_sub(1)).find(|&k| {
-            is_and(k) && seen.contains_key(&words(s, k)) && seen.contains_key(&words(k + 1, e))
+            is_and(k)
+                && ((seen.contains_key(&words(s, k)) && seen.contains_key(&words(k + 1, e)))
+                    || ((is_country(doc, s, k) || is_country(doc, k + 1, e))
+                        && !is_country(doc, s, e)))
         });
         match split {
             Some(k) => {
-                out.push((s, k, l));
-                out.push((k + 1, e, l));
+                // A country is a place, whatever the list was taken for.
+                let part = |a: usize, b: usize| {
+                    let country = is_country(doc, a, b) && !seen.contains_key(&words(a, b));
+                    (a, b, if country { Label::Loc } else { l })
+                };
+                out.push(part(s, k));
+                out.push(part(k + 1, e));
             }
             None => out.push((s, e, l)),
         }
@@ -271,5 +291,19 @@ mod tests {
                 (11, 14, Label::Loc)
             ]
         );
+    }
+
+    #[test]
+    fn a_country_run_into_a_list_is_a_place_of_its_own() {
+        // tokens: Talks(0) between(1) the(2) European(3) Union(4) and(5) Canada(6) stalled(7)
+        let doc = Doc::new("Talks between the European Union and Canada stalled");
+        assert_eq!(
+            apply(&doc, vec![(3, 7, Label::Org)]),
+            [(3, 5, Label::Org), (6, 7, Label::Loc)]
+        );
+        // A country whose name holds "and" stays whole, and so does a list of no country.
+        let doc = Doc::new("Bosnia and Herzegovina , Marks and Spencer");
+        let spans = vec![(0, 3, Label::Loc), (4, 7, Label::Org)];
+        assert_eq!(apply(&doc, spans.clone()), spans);
     }
 }
