@@ -1,7 +1,8 @@
 //! Tagger features for one token: the classic set of Ratinov & Roth (2009) — the word, its
 //! shape, prefixes and suffixes, a two-token window each side, previous tags, gazetteer
-//! memberships, word clusters and how the word is written elsewhere in the article. Each feature is a template id and a value hash, reduced to a bucket of the
-//! weight table, so extracting features never allocates.
+//! memberships, word clusters and how the word is written elsewhere in the article. Each
+//! feature is a template id and a value hash, reduced to a bucket of the weight table, so
+//! extracting features never allocates.
 
 use super::doc::Doc;
 use super::history::{HIST_MAJORITY, HIST_TAG_SHIFT, HIST_WORD};
